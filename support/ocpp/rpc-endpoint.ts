@@ -1,0 +1,318 @@
+/**
+ * The OCPP-J RPC endpoint of one WebSocket connection (OCPP-J 1.6 §4), transport-agnostic: it is handed each text
+ * message received and a function to send one. It records every frame in both directions, validates every payload,
+ * answers the peer's CALLs from a handler table, and matches responses to the harness's own pending CALLs.
+ *
+ * As a judge it never drops anything: a frame it cannot parse is recorded with its problem; a response with an
+ * unknown id is recorded (the monitor flags it). As a role it behaves like a conformant peer: CALLERROR with the
+ * code Table 7 prescribes for a bad CALL, one CALL of its own in flight at a time (OCPP-J 1.6 §4.1.1).
+ */
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { canReceive, isKnownAction, messageName } from './actions';
+import { codeForSchemaKeyword, type CallErrorCode } from './call-error-codes';
+import { CALL, CALLERROR, CALLRESULT, type Frame, type FrameProblem, parseFrame, serializeFrame } from './frame';
+import type { CallHandler, HandlerReply, HandlerTable, IncomingCall } from './handler-table';
+import { SchemaValidator, type SchemaViolation, formatViolations } from '../schemas/schema-validator';
+import type { FrameRecord } from '../recording/frame-record';
+import type { WireLog } from '../recording/wire-log';
+import { HarnessError } from '../reporting/errors';
+
+export type Role = 'ChargePoint' | 'CentralSystem';
+
+export interface CallOptions {
+  /** Deadline for the response, ms. */
+  readonly timeoutMs?: number;
+  /** The payload is invalid on purpose (a negative test): send it anyway and do not blame the harness. */
+  readonly deliberate?: boolean;
+  /** Send without waiting for the harness's previous CALL to be answered (a deliberate §4.1.1 breach). */
+  readonly concurrent?: boolean;
+  /** Use this message id instead of a fresh one (e.g. to repeat an id on purpose). */
+  readonly messageId?: string;
+}
+
+export type CallOutcome =
+  | { readonly kind: 'result'; readonly payload: Record<string, unknown>; readonly request: FrameRecord; readonly response: FrameRecord }
+  | {
+      readonly kind: 'error';
+      readonly code: string;
+      readonly description: string;
+      readonly details: unknown;
+      readonly request: FrameRecord;
+      readonly response: FrameRecord;
+    };
+
+/** The peer did not answer a CALL of the harness in time. */
+export class ResponseTimeout extends Error {
+  constructor(
+    readonly action: string,
+    readonly messageId: string,
+    readonly waitedMs: number,
+    readonly request: FrameRecord,
+  ) {
+    super(`no response to ${action}.req ("${messageId}") within ${(waitedMs / 1000).toFixed(1)} s`);
+    this.name = 'ResponseTimeout';
+  }
+}
+
+/** The connection closed while a CALL of the harness awaited its response. */
+export class ConnectionClosed extends Error {
+  constructor(readonly action: string, readonly reason: string) {
+    super(`the connection closed (${reason}) while ${action}.req awaited its response`);
+    this.name = 'ConnectionClosed';
+  }
+}
+
+interface Pending {
+  readonly action: string;
+  readonly sentAt: number;
+  readonly request: FrameRecord;
+  readonly timer: NodeJS.Timeout;
+  readonly resolve: (o: CallOutcome) => void;
+  readonly reject: (e: Error) => void;
+}
+
+export interface EndpointOptions {
+  /** Connection label in the records (the charge point identity). */
+  readonly connection: string;
+  /** The role the harness plays on this connection. */
+  readonly plays: Role;
+  readonly log: WireLog;
+  readonly send: (raw: string) => void;
+  readonly handlers: HandlerTable;
+  readonly defaultTimeoutMs: number;
+  /** Called for each CALL from the peer after it is recorded, before it is answered. */
+  readonly onCall?: (call: IncomingCall, record: FrameRecord) => void;
+  /** Called with the answer the harness sent to a CALL of the peer. */
+  readonly onAnswer?: (callId: string, answer: FrameRecord) => void;
+  /** Called when the harness itself misbehaved (an invalid answer, a failing handler): the scenario is ERROR. */
+  readonly onHarnessError?: (message: string) => void;
+}
+
+export class RpcEndpoint {
+  private readonly pending = new Map<string, Pending>();
+  private readonly validator = SchemaValidator.shared();
+  private lock: Promise<void> = Promise.resolve();
+  private closed: string | undefined;
+
+  constructor(private readonly options: EndpointOptions) {}
+
+  get connection(): string {
+    return this.options.connection;
+  }
+
+  /** Handles one text message from the peer. Never throws. */
+  receive(raw: string): void {
+    const receivedAt = performance.now();
+    const parsed = parseFrame(raw);
+    const { log, connection } = this.options;
+    if (!parsed.ok) {
+      log.frame({
+        connection, direction: 'in', raw, kind: parsed.ignored ? 'IGNORED' : 'INVALID', id: parsed.id ?? parsed.replyTo,
+        problems: [parsed.problem], violations: [],
+      });
+      if (parsed.replyTo !== undefined && parsed.replyCode) {
+        this.sendError(parsed.replyTo, parsed.replyCode, parsed.problem.message, receivedAt);
+      }
+      return;
+    }
+    const frame = parsed.frame;
+    if (frame.type === CALL) this.receiveCall(frame.id, frame.action, frame.payload as Record<string, unknown>, raw, [...parsed.problems], receivedAt);
+    else this.receiveResponse(frame, raw, [...parsed.problems], receivedAt);
+  }
+
+  private receiveCall(id: string, action: string, payload: Record<string, unknown>, raw: string, problems: FrameProblem[], receivedAt: number): void {
+    const { log, connection, plays } = this.options;
+    let violations: SchemaViolation[] = [];
+    let reply: HandlerReply | undefined;
+    if (!isKnownAction(action)) {
+      problems.push({ level: 'NOTE', rule: 'OCPP-J 1.6 §4.2.3', message: `"${action}" is not an OCPP 1.6 action; answered NotImplemented` });
+      reply = { error: { code: 'NotImplemented', description: `Unknown action ${action}` } };
+    } else if (!canReceive(plays, action)) {
+      problems.push({ level: 'NOTE', rule: 'OCPP-J 1.6 §4.2.3', message: `${action} is not sent to a ${plays === 'CentralSystem' ? 'Central System' : 'Charge Point'}; answered NotSupported` });
+      reply = { error: { code: 'NotSupported', description: `${action} is not supported by a ${plays}` } };
+    } else {
+      violations = [...this.validator.validate(action, 'req', payload).violations];
+      const first = violations[0];
+      if (first) reply = { error: { code: codeForSchemaKeyword(first.keyword), description: first.message, details: { pointer: first.pointer, keyword: first.keyword } } };
+    }
+    const record = log.frame({ connection, direction: 'in', raw, kind: 'CALL', id, action, payload, problems, violations });
+    const call: IncomingCall = { id, action, payload, connection };
+    this.options.onCall?.(call, record);
+    if (reply) {
+      this.answer(id, action, reply, receivedAt);
+      return;
+    }
+    const handler: CallHandler | undefined = this.options.handlers.get(action);
+    if (!handler) {
+      this.answer(id, action, { error: { code: 'NotSupported', description: `${action} is not supported by the harness's emulated ${plays}` } }, receivedAt);
+      return;
+    }
+    Promise.resolve()
+      .then(() => handler(call))
+      .then(
+        (r) => this.answer(id, action, r, receivedAt),
+        (e: unknown) => {
+          const message = (e as Error)?.message ?? String(e);
+          log.event(connection, 'error', { kind: 'handler-error', action, id, message });
+          this.options.onHarnessError?.(`the harness's ${action} handler failed: ${message}`);
+          this.answer(id, action, { error: { code: 'InternalError', description: 'the harness failed to build its answer' } }, receivedAt);
+        },
+      );
+  }
+
+  private answer(id: string, action: string, reply: HandlerReply, receivedAt: number): void {
+    if ('noReply' in reply) {
+      this.options.log.event(this.options.connection, 'note', { kind: 'reply-held', id, action, reason: reply.noReply });
+      return;
+    }
+    if ('error' in reply) {
+      this.sendError(id, reply.error.code, reply.error.description ?? '', receivedAt, reply.error.details ?? {}, action);
+      return;
+    }
+    const check = this.validator.validate(action, 'conf', reply.result);
+    if (!check.valid) {
+      // The harness must never send an invalid frame by accident: this is our bug, not the SUT's.
+      const violations = formatViolations(check.violations);
+      this.options.log.event(this.options.connection, 'error', { kind: 'invalid-outgoing', action, violations });
+      this.options.onHarnessError?.(`the harness answered ${action}.req with an invalid ${action}.conf: ${violations}`);
+    }
+    const raw = serializeFrame({ type: CALLRESULT, id, payload: reply.result });
+    this.transmit(raw, { kind: 'CALLRESULT', id, action, payload: reply.result, violations: [...check.violations], latencyMs: performance.now() - receivedAt });
+  }
+
+  private sendError(id: string, code: CallErrorCode, description: string, receivedAt: number, details: Record<string, unknown> = {}, action?: string): void {
+    const raw = serializeFrame({ type: CALLERROR, id, code, description, details });
+    this.transmit(raw, {
+      kind: 'CALLERROR', id, action, errorCode: code, errorDescription: description, errorDetails: details, violations: [],
+      latencyMs: performance.now() - receivedAt,
+    });
+  }
+
+  private transmit(raw: string, fields: Omit<FrameRecord, 'type' | 'seq' | 'time' | 'mono' | 'connection' | 'direction' | 'raw' | 'problems'> & { problems?: FrameProblem[] }): FrameRecord | undefined {
+    const { log, connection } = this.options;
+    const record = log.frame({ connection, direction: 'out', raw, problems: [], ...fields });
+    try {
+      this.options.send(raw);
+    } catch (e) {
+      log.event(connection, 'error', { kind: 'send-failed', seq: record.seq, message: (e as Error).message });
+      return undefined;
+    }
+    if (fields.kind !== 'CALL' && fields.id !== undefined) this.options.onAnswer?.(fields.id, record);
+    return record;
+  }
+
+  private receiveResponse(frame: Exclude<Frame, { type: typeof CALL }>, raw: string, problems: FrameProblem[], receivedAt: number): void {
+    const { log, connection } = this.options;
+    const pending = this.pending.get(frame.id);
+    const action = pending?.action;
+    let violations: SchemaViolation[] = [];
+    if (frame.type === CALLRESULT && action) {
+      violations = [...this.validator.validate(action, 'conf', frame.payload).violations];
+    }
+    const record = log.frame({
+      connection, direction: 'in', raw, kind: frame.type === CALLRESULT ? 'CALLRESULT' : 'CALLERROR', id: frame.id, action,
+      payload: frame.type === CALLRESULT ? frame.payload : undefined,
+      errorCode: frame.type === CALLERROR ? frame.code : undefined,
+      errorDescription: frame.type === CALLERROR ? frame.description : undefined,
+      errorDetails: frame.type === CALLERROR ? frame.details : undefined,
+      problems, violations, latencyMs: pending ? receivedAt - pending.sentAt : undefined,
+    });
+    if (!pending) return; // recorded; the protocol monitor judges an unknown or late id
+    this.pending.delete(frame.id);
+    clearTimeout(pending.timer);
+    if (frame.type === CALLRESULT) {
+      pending.resolve({ kind: 'result', payload: frame.payload as Record<string, unknown>, request: pending.request, response: record });
+    } else {
+      pending.resolve({ kind: 'error', code: frame.code, description: frame.description, details: frame.details, request: pending.request, response: record });
+    }
+  }
+
+  /**
+   * Sends a CALL and waits for its CALLRESULT or CALLERROR. The payload is validated first: an invalid payload is a
+   * harness error unless `deliberate`. Rejects with `ResponseTimeout` or `ConnectionClosed`.
+   */
+  async call(action: string, payload: Record<string, unknown>, options: CallOptions = {}): Promise<CallOutcome> {
+    let violations: SchemaViolation[] = [];
+    if (isKnownAction(action)) {
+      violations = [...this.validator.validate(action, 'req', payload).violations];
+      if (violations.length > 0 && !options.deliberate) {
+        throw new HarnessError(`the harness built an invalid ${messageName(action, 'req')}: ${formatViolations(violations)}`);
+      }
+    } else if (!options.deliberate) {
+      throw new HarnessError(`the harness tried to send "${action}", which is not an OCPP 1.6 action`);
+    }
+    const raw = serializeFrame({ type: CALL, id: options.messageId ?? randomUUID(), action, payload });
+    return this.callRaw(raw, action, { ...options, violations });
+  }
+
+  /**
+   * Sends a CALL given as raw text (possibly malformed on purpose) with the message id `messageId` and waits for the
+   * response to that id. Used by negative tests; the frame is recorded as deliberate.
+   */
+  async callRaw(raw: string, action: string, options: CallOptions & { violations?: SchemaViolation[] } = {}): Promise<CallOutcome> {
+    const id = options.messageId ?? (parseFrame(raw).ok ? (parseFrame(raw) as { frame: Frame }).frame.id : undefined);
+    if (id === undefined) throw new HarnessError('callRaw needs a frame with a message id, or options.messageId');
+    let release = (): void => undefined;
+    if (!options.concurrent) {
+      const previous = this.lock;
+      this.lock = new Promise<void>((r) => (release = r));
+      await previous;
+    }
+    try {
+      return await this.sendAndAwait(raw, id, action, options);
+    } finally {
+      release();
+    }
+  }
+
+  private sendAndAwait(raw: string, id: string, action: string, options: CallOptions & { violations?: SchemaViolation[] }): Promise<CallOutcome> {
+    if (this.closed !== undefined) return Promise.reject(new ConnectionClosed(action, this.closed));
+    if (this.pending.has(id) && !options.deliberate) return Promise.reject(new HarnessError(`message id "${id}" is already pending`));
+    const timeoutMs = options.timeoutMs ?? this.options.defaultTimeoutMs;
+    return new Promise<CallOutcome>((resolve, reject) => {
+      const record = this.transmit(raw, { kind: 'CALL', id, action, payload: safePayload(raw), violations: options.violations ?? [], deliberate: options.deliberate });
+      if (!record) {
+        reject(new ConnectionClosed(action, 'the frame could not be sent'));
+        return;
+      }
+      const sentAt = performance.now();
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        this.options.log.event(this.options.connection, 'note', { kind: 'call-timeout', id, action, timeoutMs });
+        reject(new ResponseTimeout(action, id, performance.now() - sentAt, record));
+      }, timeoutMs);
+      this.pending.set(id, { action, sentAt, request: record, timer, resolve, reject });
+    });
+  }
+
+  /** Sends any text without waiting for anything (malformed frames, raw responses). Recorded as deliberate. */
+  sendRaw(raw: string): FrameRecord | undefined {
+    const parsed = parseFrame(raw);
+    const kind = parsed.ok ? (parsed.frame.type === CALL ? 'CALL' : parsed.frame.type === CALLRESULT ? 'CALLRESULT' : 'CALLERROR') : 'INVALID';
+    const id = parsed.ok ? parsed.frame.id : undefined;
+    const action = parsed.ok && parsed.frame.type === CALL ? parsed.frame.action : undefined;
+    return this.transmit(raw, { kind, id, action, violations: [], deliberate: true, payload: safePayload(raw) });
+  }
+
+  /** Number of the harness's CALLs awaiting a response. */
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /** Fails every pending CALL; later calls reject at once. */
+  close(reason: string): void {
+    this.closed = reason;
+    for (const [id, p] of this.pending) {
+      clearTimeout(p.timer);
+      this.pending.delete(id);
+      p.reject(new ConnectionClosed(p.action, reason));
+    }
+  }
+}
+
+function safePayload(raw: string): unknown {
+  const parsed = parseFrame(raw);
+  if (!parsed.ok) return undefined;
+  return parsed.frame.type === CALLERROR ? undefined : parsed.frame.payload;
+}

@@ -1,0 +1,124 @@
+/**
+ * Validates OCPP 1.6 payloads against the OCA's JSON schemas (draft-04, errata set `urn:OCPP:1.6:2019:12`, bundled
+ * unchanged in `./ocpp-1.6/`). Each schema is compiled once per process. A violation names the JSON pointer, the
+ * schema keyword, the offending value and the §6 section of the message, so a failure can be shown to a vendor.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ACTION_NAMES, isKnownAction, type MessageKind, messageName, messageSection } from '../ocpp/actions';
+
+export interface SchemaViolation {
+  /** JSON pointer into the payload (RFC 6901), `""` for the payload itself. */
+  readonly pointer: string;
+  readonly keyword: string;
+  /** The offending value (absent for a missing property). */
+  readonly value?: unknown;
+  /** The property a `required` or `additionalProperties` violation is about. */
+  readonly property?: string;
+  readonly message: string;
+  /** e.g. `OCPP 1.6 §6.4 BootNotification.conf` */
+  readonly rule: string;
+}
+
+export interface ValidationResult {
+  readonly valid: boolean;
+  readonly violations: readonly SchemaViolation[];
+}
+
+const SCHEMA_DIR = join(__dirname, 'ocpp-1.6');
+
+function schemaFile(action: string, kind: MessageKind): string {
+  return join(SCHEMA_DIR, `${action}${kind === 'conf' ? 'Response' : ''}.json`);
+}
+
+function valueAt(payload: unknown, pointer: string): unknown {
+  if (pointer === '') return payload;
+  let node: unknown = payload;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+function describe(error: ErrorObject, payload: unknown, rule: string): SchemaViolation {
+  const pointer = error.instancePath;
+  const where = pointer === '' ? 'the payload' : pointer;
+  switch (error.keyword) {
+    case 'required': {
+      const property = (error.params as { missingProperty: string }).missingProperty;
+      return { pointer, keyword: 'required', property, message: `${where} lacks the required property "${property}"`, rule };
+    }
+    case 'additionalProperties': {
+      const property = (error.params as { additionalProperty: string }).additionalProperty;
+      const at = `${pointer}/${property}`;
+      return {
+        pointer: at, keyword: 'additionalProperties', property, value: valueAt(payload, at),
+        message: `${where} has the property "${property}", which the schema does not define`, rule,
+      };
+    }
+    default: {
+      const value = valueAt(payload, pointer);
+      const detail = error.keyword === 'enum'
+        ? `is not one of ${JSON.stringify((error.params as { allowedValues: unknown[] }).allowedValues)}`
+        : (error.message ?? 'is invalid');
+      return { pointer, keyword: error.keyword, value, message: `${where} = ${JSON.stringify(value)} ${detail}`, rule };
+    }
+  }
+}
+
+/** One compiled validator per message; load with `SchemaValidator.shared()`. */
+export class SchemaValidator {
+  private static instance: SchemaValidator | undefined;
+  private readonly ajv: Ajv;
+  private readonly compiled = new Map<string, ValidateFunction>();
+
+  private constructor() {
+    // strict: false — the OCA schemas put additionalProperties on string properties (TOOLCHAIN.md).
+    // multipleOfPrecision — charging schedule limits use multipleOf 0.1.
+    this.ajv = new Ajv({ strict: false, allErrors: true, multipleOfPrecision: 6 });
+    addFormats(this.ajv);
+  }
+
+  static shared(): SchemaValidator {
+    SchemaValidator.instance ??= new SchemaValidator();
+    return SchemaValidator.instance;
+  }
+
+  /** Compiles all 56 schemas now rather than on first use (so a broken schema shows at start-up). */
+  compileAll(): this {
+    for (const action of ACTION_NAMES) {
+      this.validator(action, 'req');
+      this.validator(action, 'conf');
+    }
+    return this;
+  }
+
+  private validator(action: string, kind: MessageKind): ValidateFunction {
+    const key = messageName(action, kind);
+    let fn = this.compiled.get(key);
+    if (!fn) {
+      const schema = JSON.parse(readFileSync(schemaFile(action, kind), 'utf8')) as Record<string, unknown>;
+      fn = this.ajv.compile(schema);
+      this.compiled.set(key, fn);
+    }
+    return fn;
+  }
+
+  /** Validates a payload of a known action; throws for an action OCPP 1.6 does not define (a caller's bug). */
+  validate(action: string, kind: MessageKind, payload: unknown): ValidationResult {
+    if (!isKnownAction(action)) throw new Error(`no OCPP 1.6 schema for action "${action}"`);
+    const fn = this.validator(action, kind);
+    if (fn(payload)) return { valid: true, violations: [] };
+    const rule = `${messageSection(action, kind)} ${messageName(action, kind)}`;
+    return { valid: false, violations: (fn.errors ?? []).map((e) => describe(e, payload, rule)) };
+  }
+}
+
+/** One line per violation, for failure messages. */
+export function formatViolations(violations: readonly SchemaViolation[]): string {
+  return violations.map((v) => `${v.pointer || '/'} [${v.keyword}] ${v.message} (${v.rule})`).join('; ');
+}
