@@ -1,0 +1,167 @@
+/**
+ * The protocol monitor watches every record of every connection during a scenario and flags what the system under
+ * test does wrong at the OCPP-J level, whatever the steps are checking: malformed frames, schema violations,
+ * duplicate message ids, a second CALL while one is unanswered, responses to unknown ids, timestamps without an
+ * offset or before 2000, CALLERROR codes outside the OCPP 1.6 table. It judges only the SUT's frames (`in`).
+ */
+import type { Finding, FindingCategory } from './finding';
+import type { ConnectionEventRecord, FrameRecord, TraceRecord } from './frame-record';
+import type { SchemaViolation } from '../schemas/schema-validator';
+
+/** Extra checks plug in here (e.g. the §4.9 status transition table); they see SUT frames only. */
+export type FrameCheck = (record: FrameRecord) => Finding[];
+
+interface ConnectionState {
+  /** Message ids of CALLs the SUT sent on this connection (OCPP-J 1.6 §4.1.4: unique per sender and connection). */
+  readonly sutCallIds: Set<string>;
+  /** CALLs from the SUT the harness has not answered yet, and whether the harness holds the answer on purpose. */
+  readonly unanswered: Map<string, { action: string; held: boolean }>;
+  /** CALLs the harness sent that await an answer, and those that timed out. */
+  readonly harnessPending: Map<string, string>;
+  readonly harnessTimedOut: Map<string, string>;
+}
+
+const EARLIEST_PLAUSIBLE = Date.parse('2000-01-01T00:00:00Z');
+const DATE_TIME_FIELDS = new Set([
+  'timestamp', 'currentTime', 'expiryDate', 'startSchedule', 'validFrom', 'validTo', 'retrieveDate', 'startTime', 'stopTime', 'scheduleStart',
+]);
+
+function categoryOf(problemRule: string): FindingCategory {
+  return problemRule.includes('§4.2.3') ? 'wrong CALLERROR' : 'protocol violation';
+}
+
+export class ProtocolMonitor {
+  private readonly connections = new Map<string, ConnectionState>();
+  private findingsList: Finding[] = [];
+  private readonly checks: FrameCheck[] = [];
+
+  /** Adds a check run on every SUT frame (for instance the §4.9 status transitions). */
+  addCheck(check: FrameCheck): void {
+    this.checks.push(check);
+  }
+
+  /** Findings since the last `takeFindings()`. */
+  findings(): readonly Finding[] {
+    return this.findingsList;
+  }
+
+  /** Returns the findings so far and starts a new list (one list per scenario). */
+  takeFindings(): Finding[] {
+    const out = this.findingsList;
+    this.findingsList = [];
+    return out;
+  }
+
+  /** Adds a finding made elsewhere (a step, a role) so that the scenario's verdict sees it. */
+  report(finding: Finding): void {
+    this.findingsList.push(finding);
+  }
+
+  observe(record: TraceRecord): void {
+    if (record.type === 'event') {
+      this.observeEvent(record);
+      return;
+    }
+    const state = this.state(record.connection);
+    if (record.direction === 'out') {
+      this.observeOwn(record, state);
+      return;
+    }
+    this.observeSut(record, state);
+  }
+
+  private state(connection: string): ConnectionState {
+    let s = this.connections.get(connection);
+    if (!s) {
+      s = { sutCallIds: new Set(), unanswered: new Map(), harnessPending: new Map(), harnessTimedOut: new Map() };
+      this.connections.set(connection, s);
+    }
+    return s;
+  }
+
+  private observeEvent(record: ConnectionEventRecord): void {
+    const state = this.state(record.connection);
+    const kind = record.detail['kind'];
+    const id = record.detail['id'];
+    if (typeof id !== 'string') return;
+    if (kind === 'call-timeout') {
+      const action = state.harnessPending.get(id);
+      state.harnessPending.delete(id);
+      state.harnessTimedOut.set(id, action ?? String(record.detail['action'] ?? '?'));
+    } else if (kind === 'reply-held') {
+      const entry = state.unanswered.get(id);
+      if (entry) entry.held = true;
+    }
+  }
+
+  private observeOwn(record: FrameRecord, state: ConnectionState): void {
+    if (record.kind === 'CALL' && record.id !== undefined) state.harnessPending.set(record.id, record.action ?? '?');
+    if ((record.kind === 'CALLRESULT' || record.kind === 'CALLERROR') && record.id !== undefined) state.unanswered.delete(record.id);
+  }
+
+  private observeSut(record: FrameRecord, state: ConnectionState): void {
+    const add = (level: Finding['level'], category: FindingCategory, rule: string, message: string): void => {
+      this.findingsList.push({ level, category, rule, message, seq: record.seq, connection: record.connection, raw: record.raw });
+    };
+
+    for (const p of record.problems) {
+      if (p.level !== 'NOTE') add(p.level, record.kind === 'INVALID' || record.kind === 'IGNORED' ? 'protocol violation' : categoryOf(p.rule), p.rule, p.message);
+    }
+    for (const v of record.violations) add('SHALL', 'schema violation', ruleOf(v), schemaMessage(record, v));
+
+    if (record.kind === 'CALL' && record.id !== undefined) {
+      if (state.sutCallIds.has(record.id)) {
+        add('SHALL', 'protocol violation', 'OCPP-J 1.6 §4.1.4', `message id "${record.id}" of this ${record.action}.req was already used by an earlier CALL on this connection`);
+      }
+      state.sutCallIds.add(record.id);
+      const waiting = [...state.unanswered.entries()].filter(([, e]) => !e.held);
+      if (waiting.length > 0) {
+        const [otherId, other] = waiting[0] as [string, { action: string }];
+        add('SHOULD', 'protocol violation', 'OCPP-J 1.6 §4.1.1', `${record.action}.req was sent while ${other.action}.req ("${otherId}") was still unanswered`);
+      }
+      state.unanswered.set(record.id, { action: record.action ?? '?', held: false });
+    }
+
+    if ((record.kind === 'CALLRESULT' || record.kind === 'CALLERROR') && record.id !== undefined) {
+      if (state.harnessPending.has(record.id)) {
+        state.harnessPending.delete(record.id);
+      } else if (!state.harnessTimedOut.has(record.id)) {
+        add('SHALL', 'protocol violation', 'OCPP-J 1.6 §4.1.4', `${record.kind} with message id "${record.id}" answers no CALL the harness sent on this connection`);
+      }
+    }
+
+    if (record.kind === 'CALL' || record.kind === 'CALLRESULT') this.checkTimestamps(record, record.payload, '', add);
+    for (const check of this.checks) this.findingsList.push(...check(record));
+  }
+
+  private checkTimestamps(
+    record: FrameRecord,
+    node: unknown,
+    pointer: string,
+    add: (level: Finding['level'], category: FindingCategory, rule: string, message: string) => void,
+  ): void {
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      const here = `${pointer}/${key}`;
+      if (typeof value === 'string' && DATE_TIME_FIELDS.has(key) && !Array.isArray(node)) {
+        const t = Date.parse(value);
+        const formatBroken = record.violations.some((v) => v.pointer === here && v.keyword === 'format');
+        if (!formatBroken && Number.isFinite(t) && t < EARLIEST_PLAUSIBLE) {
+          add('SHOULD', 'behaviour', 'OCPP 1.6 §4.2', `${here} = "${value}" lies before 2000: the clock was not synchronised with the Central System's currentTime`);
+        }
+      } else if (typeof value === 'object') {
+        this.checkTimestamps(record, value, here, add);
+      }
+    }
+  }
+}
+
+function ruleOf(v: SchemaViolation): string {
+  return v.keyword === 'format' ? `OCPP 1.6 §3.15, ${v.rule}` : v.rule;
+}
+
+function schemaMessage(record: FrameRecord, v: SchemaViolation): string {
+  const what = record.kind === 'CALL' ? `${record.action}.req` : `${record.action ?? 'response'}.conf`;
+  const dateHint = v.keyword === 'format' ? ' (RFC 3339 date-time with a time-zone offset required)' : '';
+  return `${what}: ${v.message}${dateHint} [pointer ${v.pointer || '/'}, keyword ${v.keyword}]`;
+}
