@@ -1,0 +1,80 @@
+/**
+ * What the emulated Central System knows of a charge point from the frames it exchanged with it: the last boot,
+ * the registration status it answered, each connector's last status, and the transactions it started and stopped.
+ * Built from the wire (CALL and the answer the harness sent), so it is right whatever handler answered.
+ */
+import type { ReceivedCall } from '../../recording/mailbox';
+
+export interface ObservedTransaction {
+  readonly transactionId: number;
+  readonly connectorId: number;
+  readonly idTag: string;
+  readonly meterStart: number;
+  readonly startSeq: number;
+  stopSeq?: number;
+  stopReason?: string;
+}
+
+export interface ObservedStatus {
+  readonly status: string;
+  readonly errorCode: string;
+  readonly seq: number;
+  readonly mono: number;
+}
+
+export class ObservedChargePoint {
+  bootPayload: Record<string, unknown> | undefined;
+  registration: 'Accepted' | 'Pending' | 'Rejected' | undefined;
+  readonly statuses = new Map<number, ObservedStatus>();
+  readonly transactions = new Map<number, ObservedTransaction>();
+
+  constructor(readonly identity: string) {}
+
+  /** Updates the view from a CALL of the charge point and the answer the harness sent. */
+  update(call: ReceivedCall): void {
+    const p = call.payload;
+    const answer = call.answer?.kind === 'CALLRESULT' ? (call.answer.payload as Record<string, unknown>) : undefined;
+    switch (call.action) {
+      case 'BootNotification':
+        this.bootPayload = p;
+        if (answer) this.registration = answer['status'] as ObservedChargePoint['registration'];
+        break;
+      case 'StatusNotification':
+        this.statuses.set(Number(p['connectorId']), { status: String(p['status']), errorCode: String(p['errorCode']), seq: call.record.seq, mono: call.record.mono });
+        break;
+      case 'StartTransaction': {
+        const id = answer?.['transactionId'];
+        if (typeof id === 'number') {
+          this.transactions.set(id, {
+            transactionId: id, connectorId: Number(p['connectorId']), idTag: String(p['idTag']), meterStart: Number(p['meterStart']), startSeq: call.record.seq,
+          });
+        }
+        break;
+      }
+      case 'StopTransaction': {
+        const tx = this.transactions.get(Number(p['transactionId']));
+        if (tx) {
+          tx.stopSeq = call.record.seq;
+          tx.stopReason = typeof p['reason'] === 'string' ? p['reason'] : 'Local';
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  /** Transactions started and not stopped, oldest first. */
+  activeTransactions(): ObservedTransaction[] {
+    return [...this.transactions.values()].filter((t) => t.stopSeq === undefined);
+  }
+
+  /** The running transaction on a connector, if any. */
+  activeTransactionOn(connectorId: number): ObservedTransaction | undefined {
+    return this.activeTransactions().find((t) => t.connectorId === connectorId);
+  }
+
+  statusOf(connectorId: number): string | undefined {
+    return this.statuses.get(connectorId)?.status;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The physical and external steps test cases need, one vocabulary for every actuator (reference control API,
+ * HTTP hooks of a test rig or CSMS, operator prompts). Each action has the instruction a person is shown.
+ */
+export interface ActionSpec {
+  /** Who does it: a person or rig at the charger, or an operator in the Central System's UI. */
+  readonly side: 'charge-point' | 'central-system';
+  /** Instruction shown by the prompt actuator; {name} is replaced by the parameter. */
+  readonly instruction: string;
+  readonly params: readonly string[];
+}
+
+export const ACTIONS = {
+  // At the Charge Point (physical, the EV driver, the installation).
+  'plug-in': { side: 'charge-point', instruction: 'Plug the EV cable into connector {connectorId}.', params: ['connectorId'] },
+  'unplug': { side: 'charge-point', instruction: 'Unplug the cable from connector {connectorId} at the EV side.', params: ['connectorId'] },
+  'present-idTag': { side: 'charge-point', instruction: 'Present the card with idTag {idTag} at the reader (connector {connectorId}).', params: ['idTag', 'connectorId'] },
+  'power-cycle': { side: 'charge-point', instruction: 'Switch the charger off and on again (power cycle).', params: [] },
+  'network-drop': { side: 'charge-point', instruction: 'Disconnect the charger from the network (pull the network cable or block it).', params: [] },
+  'network-restore': { side: 'charge-point', instruction: 'Reconnect the charger to the network.', params: [] },
+  'fault': { side: 'charge-point', instruction: 'Bring connector {connectorId} into a fault state ({errorCode}).', params: ['connectorId', 'errorCode'] },
+  'clear-fault': { side: 'charge-point', instruction: 'Clear the fault of connector {connectorId}.', params: ['connectorId'] },
+  'lock-failure': { side: 'charge-point', instruction: 'Make the connector lock of connector {connectorId} fail to release (enabled: {enabled}).', params: ['connectorId', 'enabled'] },
+  'set-meter': { side: 'charge-point', instruction: 'Set the meter of connector {connectorId} to {wh} Wh.', params: ['connectorId', 'wh'] },
+  'ev-suspend': { side: 'charge-point', instruction: 'Let the EV on connector {connectorId} stop drawing power.', params: ['connectorId'] },
+  'ev-resume': { side: 'charge-point', instruction: 'Let the EV on connector {connectorId} draw power again.', params: ['connectorId'] },
+  // In the Central System (an operator in the CSMS's UI, or a CI trigger API).
+  'remote-start': { side: 'central-system', instruction: 'In the CSMS, start a charge remotely on charge point {chargePointId}, connector {connectorId}, for idTag {idTag}.', params: ['chargePointId', 'connectorId', 'idTag'] },
+  'remote-stop': { side: 'central-system', instruction: 'In the CSMS, stop transaction {transactionId} of charge point {chargePointId} remotely.', params: ['chargePointId', 'transactionId'] },
+  'reset': { side: 'central-system', instruction: 'In the CSMS, send a {type} reset to charge point {chargePointId}.', params: ['chargePointId', 'type'] },
+  'change-availability': { side: 'central-system', instruction: 'In the CSMS, make connector {connectorId} of charge point {chargePointId} {type}.', params: ['chargePointId', 'connectorId', 'type'] },
+  'get-configuration': { side: 'central-system', instruction: 'In the CSMS, read the configuration of charge point {chargePointId} (keys: {keys}).', params: ['chargePointId', 'keys'] },
+  'change-configuration': { side: 'central-system', instruction: 'In the CSMS, set configuration key {key} of charge point {chargePointId} to {value}.', params: ['chargePointId', 'key', 'value'] },
+  'clear-cache': { side: 'central-system', instruction: 'In the CSMS, clear the authorization cache of charge point {chargePointId}.', params: ['chargePointId'] },
+  'send-local-list': { side: 'central-system', instruction: 'In the CSMS, send a {updateType} local authorization list to charge point {chargePointId}.', params: ['chargePointId', 'updateType', 'entries'] },
+  'get-local-list-version': { side: 'central-system', instruction: 'In the CSMS, ask charge point {chargePointId} for its local list version.', params: ['chargePointId'] },
+  'trigger-message': { side: 'central-system', instruction: 'In the CSMS, ask charge point {chargePointId} to send {requestedMessage} (connector {connectorId}).', params: ['chargePointId', 'requestedMessage', 'connectorId'] },
+  'unlock-connector': { side: 'central-system', instruction: 'In the CSMS, unlock connector {connectorId} of charge point {chargePointId}.', params: ['chargePointId', 'connectorId'] },
+  'data-transfer': { side: 'central-system', instruction: 'In the CSMS, send a DataTransfer (vendorId {vendorId}, messageId {messageId}) to charge point {chargePointId}.', params: ['chargePointId', 'vendorId', 'messageId', 'data'] },
+  'set-id-tag-status': { side: 'central-system', instruction: 'In the CSMS, set the status of idTag {idTag} to {status}.', params: ['idTag', 'status'] },
+} as const satisfies Record<string, ActionSpec>;
+
+export type ActionName = keyof typeof ACTIONS;
+
+export function isActionName(name: string): name is ActionName {
+  return Object.prototype.hasOwnProperty.call(ACTIONS, name);
+}
+
+/** Replaces {name} with the parameter's value (`-` when absent). */
+export function fillTemplate(template: string, params: Readonly<Record<string, unknown>>, encode: (s: string) => string = (s) => s): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = params[name];
+    if (v === undefined || v === null) return encode('-');
+    return encode(typeof v === 'string' ? v : JSON.stringify(v));
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * Hands out charge point identities for the emulated Charge Points of a scenario (Central System under test), from
+ * the SUT file's lists or patterns, so that scenarios running in parallel against one CSMS never share an id.
+ * Patterns may contain {worker}, {scenario} and {n}; lists are shared out between the parallel workers.
+ */
+import { ConfigError } from '../reporting/errors';
+import type { Identities } from './sut-config';
+
+export type RegistrationKind = 'accepted' | 'pending' | 'rejected' | 'unknown';
+
+export class IdentityAllocator {
+  private scenario = 0;
+  private readonly used = new Map<RegistrationKind, number>();
+
+  constructor(
+    private readonly sources: Partial<Record<RegistrationKind, Identities>>,
+    private readonly worker = Number(process.env['CUCUMBER_WORKER_ID'] ?? 0),
+    private readonly workers = Number(process.env['CUCUMBER_TOTAL_WORKERS'] ?? 1),
+    private readonly sutFile = 'the SUT file',
+  ) {}
+
+  /** A new scenario: identities may be handed out again. */
+  nextScenario(): void {
+    this.scenario += 1;
+    this.used.clear();
+  }
+
+  /** True when the SUT file declares identities of this kind. */
+  has(kind: RegistrationKind): boolean {
+    return this.sources[kind] !== undefined;
+  }
+
+  /** The next identity of this kind for the current scenario, distinct from the others handed out in it. */
+  take(kind: RegistrationKind): string {
+    const source = this.sources[kind];
+    if (!source) throw new ConfigError(`${this.sutFile} declares no /centralSystem/chargePoints/${kind} identities`);
+    const n = (this.used.get(kind) ?? 0) + 1;
+    this.used.set(kind, n);
+    if ('pattern' in source) {
+      return source.pattern
+        .replace(/\{worker\}/g, String(this.worker))
+        .replace(/\{scenario\}/g, String(this.scenario))
+        .replace(/\{n\}/g, String(n));
+    }
+    const mine = source.filter((_, i) => i % this.workers === this.worker % this.workers);
+    const id = mine[n - 1];
+    if (id === undefined) {
+      throw new ConfigError(`${this.sutFile} lists too few ${kind} identities: this scenario needs ${n} on worker ${this.worker} of ${this.workers}`);
+    }
+    return id;
+  }
+}

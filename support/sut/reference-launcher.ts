@@ -1,0 +1,76 @@
+/**
+ * Starts the bundled reference SUT a SUT file asks for (its `reference` section), in this process: the reference
+ * Charge Point pointed at the harness's emulated Central System, or the reference Central System on a free port.
+ * The harness talks to it only over the network (OCPP-J, and its control or operator API), as to any SUT.
+ */
+import { startReferenceCentralSystem } from '../../fixtures/reference/central-system';
+import { startReferenceChargePoint } from '../../fixtures/reference/charge-point';
+import { ConfigError } from '../reporting/errors';
+import type { SutConfig } from './sut-config';
+
+export interface RunningReference {
+  /** The reference's control (Charge Point) or operator (Central System) API. */
+  readonly apiUrl: string;
+  /** The reference Central System's OCPP-J endpoint URL. */
+  readonly csmsUrl?: string;
+  stop(): Promise<void>;
+}
+
+function rethrowAsConfig(e: unknown, what: string): never {
+  throw new ConfigError(`cannot start the reference ${what}: ${(e as Error).message}`);
+}
+
+/** Reference Charge Point connecting to `csmsUrl` (the emulated Central System). */
+export async function launchReferenceChargePoint(sut: SutConfig, csmsUrl: string, log?: (line: string) => void): Promise<RunningReference> {
+  const cp = sut.chargePoint;
+  if (!cp || !sut.reference) throw new ConfigError(`the SUT file ${sut.file} has no chargePoint or reference section`);
+  try {
+    const running = await startReferenceChargePoint({
+      ...(sut.reference.options as object),
+      csmsUrl,
+      identity: cp.identity,
+      connectors: cp.connectors,
+      fixedCable: cp.fixedCable,
+      faults: [...sut.reference.faults],
+      basicAuthPassword: cp.security.basicAuthPassword,
+      log,
+    });
+    return { apiUrl: running.controlUrl, stop: () => running.stop() };
+  } catch (e) {
+    return rethrowAsConfig(e, 'Charge Point');
+  }
+}
+
+const EXPIRED = '2020-01-01T00:00:00Z';
+
+/** Reference Central System on the port of the SUT file's URL (0: a free one), knowing the SUT file's idTags. */
+export async function launchReferenceCentralSystem(sut: SutConfig, log?: (line: string) => void): Promise<RunningReference> {
+  const cs = sut.centralSystem;
+  if (!cs || !sut.reference) throw new ConfigError(`the SUT file ${sut.file} has no centralSystem or reference section`);
+  const url = new URL(cs.url);
+  const t = sut.idTags;
+  const options = sut.reference.options as Record<string, unknown>;
+  try {
+    const running = await startReferenceCentralSystem({
+      registration: [],
+      ...options,
+      port: Number(url.port || 0),
+      path: url.pathname === '/' ? '/ocpp' : url.pathname,
+      idTags: [
+        { idTag: t.valid, status: 'Accepted' },
+        { idTag: t.valid2, status: 'Accepted' },
+        { idTag: t.blocked, status: 'Blocked' },
+        { idTag: t.expired, status: 'Expired', expiryDate: EXPIRED },
+        { idTag: t.parent, status: 'Accepted' },
+        { idTag: t.child, status: 'Accepted', parentIdTag: t.parent },
+        { idTag: t.child2, status: 'Accepted', parentIdTag: t.parent },
+        ...((options['idTags'] as []) ?? []),
+      ],
+      faults: [...sut.reference.faults],
+      log,
+    });
+    return { apiUrl: running.operatorUrl, csmsUrl: running.url, stop: () => running.stop() };
+  } catch (e) {
+    return rethrowAsConfig(e, 'Central System');
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * Loads and checks a SUT file (`fixtures/sut/<name>.json`, schema `sut-file.schema.json`) and fills in defaults.
+ * Any problem is a ConfigError of one sentence naming the file and the field; nothing has been started or written
+ * by then.
+ */
+import Ajv, { type ErrorObject } from 'ajv';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError } from '../reporting/errors';
+import { parseDuration } from './duration';
+import schema from './sut-file.schema.json';
+
+export type SutRole = 'charge-point' | 'central-system';
+export type Identities = readonly string[] | { readonly pattern: string };
+
+export interface HttpRequestTemplate {
+  readonly url: string;
+  readonly method?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+}
+
+export interface IdTags {
+  readonly valid: string;
+  readonly valid2: string;
+  readonly invalid: string;
+  readonly blocked: string;
+  readonly expired: string;
+  readonly parent: string;
+  readonly child: string;
+  readonly child2: string;
+}
+
+export interface ChargePointSut {
+  readonly identity: string;
+  readonly listen: { readonly host: string; readonly port: number; readonly path: string };
+  readonly security: { readonly basicAuthPassword?: string; readonly tls?: { readonly cert: string; readonly key: string } };
+  readonly connectors: number;
+  readonly connectorUnderTest: number;
+  readonly fixedCable: boolean;
+  readonly supportedProfiles: readonly string[];
+  readonly configuration: Readonly<Record<string, string>>;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+export interface CentralSystemSut {
+  readonly url: string;
+  readonly chargePoints: { readonly accepted?: Identities; readonly pending?: Identities; readonly rejected?: Identities; readonly unknown?: Identities };
+  readonly security: { readonly basicAuth?: Readonly<Record<string, string>>; readonly tls?: { readonly ca?: string; readonly rejectUnauthorized?: boolean } };
+  readonly connectors: number;
+  readonly supportedProfiles: readonly string[];
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+export interface ActuatorConfig {
+  readonly type: 'reference' | 'http' | 'prompt';
+  readonly timeoutMs: number;
+  readonly actions: Readonly<Record<string, HttpRequestTemplate>>;
+  readonly fallback: 'prompt' | 'none';
+}
+
+export interface SutConfig {
+  /** Absolute path of the SUT file. */
+  readonly file: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly role: SutRole;
+  readonly chargePoint?: ChargePointSut;
+  readonly centralSystem?: CentralSystemSut;
+  readonly idTags: IdTags;
+  readonly actuator: ActuatorConfig;
+  readonly reference?: { readonly faults: readonly string[]; readonly options: Readonly<Record<string, unknown>> };
+  readonly timeouts: { readonly responseMs: number; readonly messageMs: number; readonly operatorMs: number; readonly connectMs: number; readonly stepMs: number };
+  readonly tolerances: { readonly intervalMs: number };
+  readonly notApplicable: ReadonlyMap<string, string>;
+  readonly knownDeviations: ReadonlyMap<string, { readonly reason: string; readonly link?: string }>;
+}
+
+export const ALL_PROFILES = ['Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'SmartCharging', 'RemoteTrigger'] as const;
+
+const DEFAULT_ID_TAGS: IdTags = {
+  valid: 'VALID-TAG-01', valid2: 'VALID-TAG-02', invalid: 'INVALID-TAG-01', blocked: 'BLOCKED-TAG-01',
+  expired: 'EXPIRED-TAG-01', parent: 'PARENT-TAG-01', child: 'CHILD-TAG-01', child2: 'CHILD-TAG-02',
+};
+
+// verbose: errors carry the offending value, for the message.
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+const validateFile = ajv.compile(schema);
+
+/** The one sentence for the most telling schema error. */
+function explain(errors: readonly ErrorObject[]): string {
+  const useful = errors.filter((e) => !['if', 'oneOf', 'anyOf', 'allOf'].includes(e.keyword));
+  const e = useful.find((x) => x.keyword === 'additionalProperties') ?? useful.find((x) => x.keyword === 'required') ?? useful[0] ?? errors[0];
+  if (!e) return 'is not a valid SUT file';
+  const at = e.instancePath || '(top level)';
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return `has an unknown field "${(e.params as { additionalProperty: string }).additionalProperty}" at ${at}`;
+    case 'required':
+      return `lacks the required field "${(e.params as { missingProperty: string }).missingProperty}" at ${at}`;
+    case 'enum':
+      return `has ${at} = ${JSON.stringify(valueAt(e))}, which is not one of ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`;
+    case 'pattern':
+      return /timeouts|tolerances|timeout$/.test(at)
+        ? `has ${at} = ${JSON.stringify(valueAt(e))}, which is not a duration such as "10s" or "500ms"`
+        : `has ${at} = ${JSON.stringify(valueAt(e))}, which does not match ${(e.params as { pattern: string }).pattern}`;
+    case 'type':
+      if (/timeouts|tolerances|timeout$/.test(at)) return `has ${at}, which is not a duration such as "10s" or "500ms"`;
+      return `has ${at} that ${e.message ?? 'has the wrong type'}`;
+    default:
+      return `has ${at} that ${e.message ?? 'is invalid'}`;
+  }
+  function valueAt(err: ErrorObject): unknown {
+    return (err as ErrorObject & { data?: unknown }).data;
+  }
+}
+
+function duration(value: unknown, fallbackMs: number): number {
+  return parseDuration(value) ?? fallbackMs;
+}
+
+/** Reads, validates and normalises a SUT file. Throws ConfigError with one sentence. */
+export function loadSutFile(path: string): SutConfig {
+  const file = resolve(path);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ConfigError(`cannot read the SUT file ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`the SUT file ${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  if (!validateFile(data)) {
+    throw new ConfigError(`the SUT file ${path} ${explain(validateFile.errors ?? [])}`);
+  }
+  return normalise(file, data as unknown as RawSutFile);
+}
+
+interface RawSutFile {
+  name: string;
+  description?: string;
+  role: SutRole;
+  chargePoint?: {
+    identity: string;
+    listen?: { host?: string; port?: number; path?: string };
+    security?: ChargePointSut['security'];
+    connectors?: number;
+    connectorUnderTest?: number;
+    fixedCable?: boolean;
+    supportedProfiles?: string[];
+    configuration?: Record<string, string | number | boolean>;
+    options?: Record<string, unknown>;
+  };
+  centralSystem?: {
+    url: string;
+    chargePoints?: CentralSystemSut['chargePoints'];
+    security?: CentralSystemSut['security'];
+    connectors?: number;
+    supportedProfiles?: string[];
+    options?: Record<string, unknown>;
+  };
+  idTags?: Partial<IdTags>;
+  actuator?: { type: ActuatorConfig['type']; timeout?: unknown; actions?: Record<string, HttpRequestTemplate>; fallback?: 'prompt' | 'none' };
+  reference?: { faults?: string[]; options?: Record<string, unknown> };
+  timeouts?: Record<string, unknown>;
+  tolerances?: Record<string, unknown>;
+  notApplicable?: Array<{ id: string; reason: string }>;
+  knownDeviations?: Array<{ id: string; reason: string; link?: string }>;
+}
+
+function normalise(file: string, raw: RawSutFile): SutConfig {
+  const timeouts = raw.timeouts ?? {};
+  const operatorMs = duration(timeouts['operator'], 120_000);
+  const cp = raw.chargePoint;
+  const cs = raw.centralSystem;
+  const connectors = cp?.connectors ?? cs?.connectors ?? 1;
+  if (cp?.connectorUnderTest !== undefined && cp.connectorUnderTest > connectors) {
+    throw new ConfigError(`the SUT file ${file} has /chargePoint/connectorUnderTest = ${cp.connectorUnderTest}, but the charger has ${connectors} connector(s)`);
+  }
+  if (raw.actuator?.type === 'http' && !raw.actuator.actions) {
+    throw new ConfigError(`the SUT file ${file} lacks /actuator/actions, which an http actuator needs`);
+  }
+  const listenHost = cp?.listen?.host ?? '127.0.0.1';
+  if (cp && !raw.reference && (cp.listen?.port ?? 0) === 0) {
+    throw new ConfigError(`the SUT file ${file} lacks /chargePoint/listen/port: a charger needs a fixed port to connect to`);
+  }
+  return {
+    file,
+    name: raw.name,
+    description: raw.description,
+    role: raw.role,
+    chargePoint: cp && {
+      identity: cp.identity,
+      listen: { host: listenHost, port: cp.listen?.port ?? 0, path: cp.listen?.path ?? '/ocpp' },
+      security: cp.security ?? {},
+      connectors,
+      connectorUnderTest: cp.connectorUnderTest ?? 1,
+      fixedCable: cp.fixedCable ?? false,
+      supportedProfiles: cp.supportedProfiles ?? ['Core'],
+      configuration: Object.fromEntries(Object.entries(cp.configuration ?? {}).map(([k, v]) => [k, String(v)])),
+      options: cp.options ?? {},
+    },
+    centralSystem: cs && {
+      url: cs.url.replace(/\/$/, ''),
+      chargePoints: cs.chargePoints ?? {},
+      security: cs.security ?? {},
+      connectors,
+      supportedProfiles: cs.supportedProfiles ?? ['Core'],
+      options: cs.options ?? {},
+    },
+    idTags: { ...DEFAULT_ID_TAGS, ...raw.idTags },
+    actuator: {
+      type: raw.actuator?.type ?? (raw.reference ? 'reference' : 'prompt'),
+      timeoutMs: duration(raw.actuator?.timeout, operatorMs),
+      actions: raw.actuator?.actions ?? {},
+      fallback: raw.actuator?.fallback ?? 'prompt',
+    },
+    reference: raw.reference && { faults: raw.reference.faults ?? [], options: raw.reference.options ?? {} },
+    timeouts: {
+      responseMs: duration(timeouts['response'], 10_000),
+      messageMs: duration(timeouts['message'], 30_000),
+      operatorMs,
+      connectMs: duration(timeouts['connect'], 60_000),
+      stepMs: duration(timeouts['step'], 600_000),
+    },
+    tolerances: { intervalMs: duration(raw.tolerances?.['interval'], 2_000) },
+    notApplicable: new Map((raw.notApplicable ?? []).map((n) => [n.id, n.reason])),
+    knownDeviations: new Map((raw.knownDeviations ?? []).map((d) => [d.id, { reason: d.reason, link: d.link }])),
+  };
+}
+
+/** The supported profiles of the SUT, whatever its role. */
+export function supportedProfiles(sut: SutConfig): readonly string[] {
+  return sut.chargePoint?.supportedProfiles ?? sut.centralSystem?.supportedProfiles ?? ['Core'];
+}
