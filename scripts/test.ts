@@ -4,11 +4,15 @@
  *
  *   typecheck   tsc --noEmit over the whole project (ts-node runs transpile-only elsewhere)
  *   unit        node's test runner over every *.spec.ts beside the code
- *   (later stages are appended by the modules that own them: see STAGES below)
+ *   conformance every scenario against the conformant reference SUTs (PASS or N/A)   — scripts/self-test.ts
+ *   faults      every reference fault makes its declared scenarios FAIL for its rule  — scripts/self-test.ts
+ *
+ * `npm test -- unit` runs one stage.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { conformance, faults } from './self-test';
 
 const root = join(__dirname, '..');
 const reports = join(root, 'reports', 'self-test');
@@ -19,9 +23,21 @@ interface StageResult {
   failed: number;
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  return r.status ?? 1;
+/** Runs a command, streaming its output, and resolves with its exit code and what it printed. */
+export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      output += d.toString();
+      process.stderr.write(d);
+    });
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
 }
 
 function findSpecs(dir: string, out: string[] = []): string[] {
@@ -35,45 +51,43 @@ function findSpecs(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** Reads `# pass N` / `# fail N` from a TAP file written by node's test runner. */
-export function tapCounts(file: string): StageResult | undefined {
-  if (!existsSync(file)) return undefined;
-  const text = readFileSync(file, 'utf8');
-  const pass = /^# pass (\d+)$/m.exec(text);
-  const fail = /^# fail (\d+)$/m.exec(text);
-  const cancelled = /^# cancelled (\d+)$/m.exec(text);
+/** Reads the closing counts of node's spec reporter (`ℹ pass N`, `ℹ fail N`, `ℹ cancelled N`). */
+export function specCounts(text: string): StageResult | undefined {
+  const pass = /^ℹ pass (\d+)$/m.exec(text);
+  const fail = /^ℹ fail (\d+)$/m.exec(text);
+  const cancelled = /^ℹ cancelled (\d+)$/m.exec(text);
   if (!pass || !fail) return undefined;
   return { passed: Number(pass[1]), failed: Number(fail[1]) + Number(cancelled?.[1] ?? 0) };
 }
 
-const STAGES: Array<[string, () => StageResult]> = [
+export const STAGES: Array<[string, () => Promise<StageResult>]> = [
   [
     'typecheck',
-    () => {
-      const rc = run(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']);
-      return rc === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+    async () => {
+      const { code } = await run(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']);
+      return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
     },
   ],
   [
     'unit',
-    () => {
+    async () => {
       const specs = ['support', 'steps', 'fixtures', 'scripts'].flatMap((d) => findSpecs(join(root, d)));
       if (specs.length === 0) return { passed: 0, failed: 1 };
-      const tap = join(reports, 'unit.tap');
-      const rc = run(process.execPath, [
-        '--require', 'ts-node/register/transpile-only',
-        '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
-        '--test-reporter=tap', `--test-reporter-destination=${tap}`,
-        ...specs,
-      ], { TS_NODE_TRANSPILE_ONLY: 'true' });
-      const counts = tapCounts(tap);
+      const { code, output } = await run(process.execPath, [
+        '--require', 'ts-node/register/transpile-only', '--test', '--test-force-exit', '--test-reporter=spec', ...specs,
+      ]);
+      const counts = specCounts(output);
       if (!counts) return { passed: 0, failed: 1 };
-      return rc === 0 || counts.failed > 0 ? counts : { passed: counts.passed, failed: counts.failed + 1 };
+      // A runner that failed without a failing test (a file that does not load) still fails the stage.
+      return code === 0 || counts.failed > 0 ? counts : { passed: counts.passed, failed: 1 };
     },
   ],
+  // Every scenario against the conformant references, then every fault against the scenarios it declares.
+  ['conformance', () => conformance(['charge-point', 'central-system'])],
+  ['faults', () => faults(['charge-point', 'central-system'], [], 3)],
 ];
 
-function main(): void {
+async function main(): Promise<void> {
   const only = process.argv.slice(2);
   let passed = 0;
   let failed = 0;
@@ -84,7 +98,7 @@ function main(): void {
     const started = Date.now();
     let r: StageResult;
     try {
-      r = stage();
+      r = await stage();
     } catch (e) {
       process.stderr.write(`stage ${name} could not run: ${(e as Error).message}\n`);
       r = { passed: 0, failed: 1 };
@@ -97,4 +111,4 @@ function main(): void {
   process.exitCode = failed === 0 ? 0 : 1;
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

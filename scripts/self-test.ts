@@ -1,0 +1,165 @@
+/**
+ * The self-test that proves the suites (issue: reference SUTs and faults):
+ *
+ *   conformance   every scenario against the conformant reference SUTs: PASS, or N/A with its reason
+ *   faults        for every fault of the references, its declared scenarios FAIL (not ERROR, not INCONCLUSIVE) and
+ *                 the failure names the rule the fault breaks; writes reports/fault-matrix.json and prints
+ *                 `faults detected: X/Y`
+ *
+ * Usage (also `npm run self-test --`):  [conformance|faults] [--role charge-point|central-system] [--fault name…]
+ *                                       [--jobs n] [--tags expr]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chargePointFaults } from '../fixtures/reference/charge-point';
+import { centralSystemFaults } from '../fixtures/reference/central-system';
+import type { FaultDefinition } from '../fixtures/reference/fault';
+import { runSuite } from '../support/cli/run-command';
+import type { ScenarioResult } from '../support/reporting/scenario-result';
+
+const root = join(__dirname, '..');
+const reports = join(root, 'reports');
+const SUT_FILES = {
+  'charge-point': join(root, 'fixtures', 'sut', 'reference-charge-point.json'),
+  'central-system': join(root, 'fixtures', 'sut', 'reference-central-system.json'),
+} as const;
+type Role = keyof typeof SUT_FILES;
+
+export interface StageResult {
+  passed: number;
+  failed: number;
+}
+
+export interface FaultOutcome {
+  readonly fault: string;
+  readonly role: Role;
+  readonly rule: string;
+  readonly declared: readonly string[];
+  readonly failed: readonly string[];
+  /** Declared ids and how each ended. */
+  readonly verdicts: Readonly<Record<string, string>>;
+  readonly detected: boolean;
+  readonly why: string;
+}
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Runs every scenario of a role against its conformant reference. */
+export async function conformance(roles: readonly Role[], tags?: string): Promise<StageResult> {
+  let passed = 0;
+  let failed = 0;
+  for (const role of roles) {
+    const dir = join(reports, 'self-test', `conformant-${role}`);
+    const { results } = await runSuite({ sutFile: SUT_FILES[role], reportsDir: dir, parallel: 2, quiet: true, tags });
+    if (results.length === 0) {
+      log(`conformance ${role}: no scenario ran`);
+      failed += 1;
+      continue;
+    }
+    for (const r of results) {
+      if (r.verdict === 'PASS' || r.verdict === 'N/A') {
+        passed += 1;
+      } else {
+        failed += 1;
+        log(`conformance ${role}: ${r.id} ${r.verdict} against the conformant reference\n  ${r.reason.split('\n').join('\n  ')}`);
+      }
+    }
+    log(`conformance ${role}: ${results.filter((r) => r.verdict === 'PASS').length} PASS, ${results.filter((r) => r.verdict === 'N/A').length} N/A, ${results.filter((r) => r.verdict !== 'PASS' && r.verdict !== 'N/A').length} other`);
+  }
+  return { passed, failed };
+}
+
+function judgeFault(fault: FaultDefinition, results: readonly ScenarioResult[]): FaultOutcome {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const verdicts: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const id of fault.detectedBy) {
+    const r = byId.get(id);
+    verdicts[id] = r?.verdict ?? 'not run';
+    if (!r) problems.push(`${id} did not run (no such scenario?)`);
+    else if (r.verdict !== 'FAIL') problems.push(`${id} ended ${r.verdict}${r.reason ? `: ${r.reason.split('\n')[0]}` : ''}`);
+    else if (!r.reason.includes(fault.rule) && !r.rulesBroken.some((x) => x.includes(fault.rule))) {
+      problems.push(`${id} failed, but not for ${fault.rule}: ${r.reason.split('\n')[0]}`);
+    }
+  }
+  const failed = fault.detectedBy.filter((id) => byId.get(id)?.verdict === 'FAIL');
+  return {
+    fault: fault.name, role: fault.role as Role, rule: fault.rule, declared: fault.detectedBy, failed, verdicts,
+    detected: fault.detectedBy.length > 0 && problems.length === 0,
+    why: fault.detectedBy.length === 0 ? 'declares no scenario' : problems.join('; '),
+  };
+}
+
+async function runFault(fault: FaultDefinition): Promise<FaultOutcome> {
+  const role = fault.role as Role;
+  const dir = join(reports, 'self-test', 'faults', fault.name);
+  if (fault.detectedBy.length === 0) return judgeFault(fault, []);
+  const tags = fault.detectedBy.map((id) => `@${id}`).join(' or ');
+  try {
+    const { results } = await runSuite({ sutFile: SUT_FILES[role], reportsDir: dir, quiet: true, tags, faults: [fault.name] });
+    return judgeFault(fault, results);
+  } catch (e) {
+    return { ...judgeFault(fault, []), why: `could not run: ${(e as Error).message}` };
+  }
+}
+
+/** Runs the fault matrix, `jobs` faults at a time. */
+export async function faults(roles: readonly Role[], only: readonly string[], jobs: number): Promise<StageResult> {
+  const all = [...chargePointFaults, ...centralSystemFaults].filter((f) => roles.includes(f.role as Role) && (only.length === 0 || only.includes(f.name)));
+  const outcomes: FaultOutcome[] = [];
+  const queue = [...all];
+  await Promise.all(Array.from({ length: Math.max(1, jobs) }, async () => {
+    for (let f = queue.shift(); f; f = queue.shift()) {
+      const outcome = await runFault(f);
+      outcomes.push(outcome);
+      log(`fault ${outcome.fault.padEnd(40)} ${outcome.detected ? 'detected' : `NOT DETECTED — ${outcome.why}`}`);
+    }
+  }));
+  outcomes.sort((a, b) => a.fault.localeCompare(b.fault));
+  mkdirSync(reports, { recursive: true });
+  writeFileSync(join(reports, 'fault-matrix.json'), `${JSON.stringify(outcomes.map((o) => ({
+    fault: o.fault, role: o.role, rule: o.rule, declaredIds: o.declared, failedIds: o.failed, verdicts: o.verdicts, detected: o.detected, why: o.why || undefined,
+  })), null, 2)}\n`);
+  const detected = outcomes.filter((o) => o.detected).length;
+  log(`faults detected: ${detected}/${outcomes.length}`);
+  return { passed: detected, failed: outcomes.length - detected };
+}
+
+function parse(argv: readonly string[]): { stages: string[]; roles: Role[]; faults: string[]; jobs: number; tags?: string } {
+  const stages: string[] = [];
+  const roles: Role[] = [];
+  const only: string[] = [];
+  let jobs = 3;
+  let tags: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--role') roles.push(argv[++i] as Role);
+    else if (a === '--fault') only.push(...(argv[++i] ?? '').split(','));
+    else if (a === '--jobs') jobs = Number(argv[++i]);
+    else if (a === '--tags') tags = argv[++i];
+    else stages.push(a);
+  }
+  return { stages: stages.length ? stages : ['conformance', 'faults'], roles: roles.length ? roles : ['charge-point', 'central-system'], faults: only, jobs, tags };
+}
+
+async function main(): Promise<void> {
+  const o = parse(process.argv.slice(2));
+  let passed = 0;
+  let failed = 0;
+  if (o.stages.includes('conformance')) {
+    const r = await conformance(o.roles, o.tags);
+    passed += r.passed;
+    failed += r.failed;
+  }
+  if (o.stages.includes('faults')) {
+    const r = await faults(o.roles, o.faults, o.jobs);
+    passed += r.passed;
+    failed += r.failed;
+  }
+  log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed === 0 ? 0 : 1;
+}
+
+if (require.main === module) void main();
