@@ -7,7 +7,7 @@
  *                 `faults detected: X/Y`
  *
  * Usage (also `npm run self-test --`):  [conformance|faults] [--role charge-point|central-system] [--fault name…]
- *                                       [--jobs n] [--tags expr]
+ *                                       [--jobs n] [--tags expr] [--reports dir]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,12 @@ import { runSuite } from '../support/cli/run-command';
 import type { ScenarioResult } from '../support/reporting/scenario-result';
 
 const root = join(__dirname, '..');
-const reports = join(root, 'reports');
+/** Where runs and the fault matrix go; `--reports <dir>` when several self-tests run side by side. */
+let reports = join(root, 'reports');
+
+export function setReportsDir(dir: string): void {
+  reports = dir;
+}
 const SUT_FILES = {
   'charge-point': join(root, 'fixtures', 'sut', 'reference-charge-point.json'),
   'central-system': join(root, 'fixtures', 'sut', 'reference-central-system.json'),
@@ -139,6 +144,7 @@ function parse(argv: readonly string[]): { stages: string[]; roles: Role[]; faul
     else if (a === '--fault') only.push(...(argv[++i] ?? '').split(','));
     else if (a === '--jobs') jobs = Number(argv[++i]);
     else if (a === '--tags') tags = argv[++i];
+    else if (a === '--reports') setReportsDir(join(process.cwd(), argv[++i] ?? 'reports'));
     else stages.push(a);
   }
   return { stages: stages.length ? stages : ['conformance', 'faults'], roles: roles.length ? roles : ['charge-point', 'central-system'], faults: only, jobs, tags };
