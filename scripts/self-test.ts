@@ -10,7 +10,7 @@
  *                                       [--jobs n] [--tags expr] [--reports dir]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chargePointFaults } from '../fixtures/reference/charge-point';
 import { centralSystemFaults } from '../fixtures/reference/central-system';
 import type { FaultDefinition } from '../fixtures/reference/fault';
@@ -144,7 +144,7 @@ function parse(argv: readonly string[]): { stages: string[]; roles: Role[]; faul
     else if (a === '--fault') only.push(...(argv[++i] ?? '').split(','));
     else if (a === '--jobs') jobs = Number(argv[++i]);
     else if (a === '--tags') tags = argv[++i];
-    else if (a === '--reports') setReportsDir(join(process.cwd(), argv[++i] ?? 'reports'));
+    else if (a === '--reports') setReportsDir(resolve(argv[++i] ?? 'reports'));
     else stages.push(a);
   }
   return { stages: stages.length ? stages : ['conformance', 'faults'], roles: roles.length ? roles : ['charge-point', 'central-system'], faults: only, jobs, tags };
