@@ -1,0 +1,114 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadSutFile } from './sut-config';
+import { ConfigError } from '../reporting/errors';
+import { parseDuration } from './duration';
+
+const dir = mkdtempSync(join(tmpdir(), 'sut-'));
+let n = 0;
+function file(content: unknown): string {
+  const p = join(dir, `sut-${++n}.json`);
+  writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
+  return p;
+}
+
+const charger = { name: 'Bench charger', role: 'charge-point', chargePoint: { identity: 'CP-1', listen: { port: 9000 } } };
+
+/** Asserts a ConfigError whose one-sentence message matches `pattern` and has no stack-trace text. */
+function refused(content: unknown, pattern: RegExp): void {
+  assert.throws(() => loadSutFile(file(content)), (e: unknown) => {
+    assert.ok(e instanceof ConfigError, `ConfigError expected, got ${String(e)}`);
+    assert.match(e.message, pattern);
+    assert.doesNotMatch(e.message, /\n|at \w+ \(/, 'one sentence, no stack');
+    return true;
+  });
+}
+
+test('a valid charger file loads with defaults filled in', () => {
+  const sut = loadSutFile(file(charger));
+  assert.equal(sut.role, 'charge-point');
+  assert.deepEqual(sut.chargePoint?.listen, { host: '127.0.0.1', port: 9000, path: '/ocpp' });
+  assert.equal(sut.actuator.type, 'prompt');
+  assert.equal(sut.timeouts.responseMs, 10_000);
+  assert.equal(sut.idTags.valid, 'VALID-TAG-01');
+});
+
+test('the bundled SUT files load', () => {
+  for (const name of ['reference-charge-point.json', 'reference-central-system.json']) {
+    const sut = loadSutFile(join(__dirname, '..', '..', 'fixtures', 'sut', name));
+    assert.ok(sut.reference, name);
+  }
+});
+
+test('a missing file names the path', () => {
+  assert.throws(() => loadSutFile(join(dir, 'nope.json')), (e: unknown) => e instanceof ConfigError && /nope\.json: no such file/.test(e.message));
+});
+
+test('a directory is refused', () => {
+  mkdirSync(join(dir, 'adir'));
+  assert.throws(() => loadSutFile(join(dir, 'adir')), /it is a directory/);
+});
+
+test('invalid JSON is refused with the parser message', () => {
+  refused('{"name": "x",', /is not valid JSON/);
+});
+
+test('an unknown field is named', () => {
+  refused({ ...charger, chargePoint: { ...charger.chargePoint, conectors: 2 } }, /unknown field "conectors" at \/chargePoint/);
+});
+
+test('a missing role section is named', () => {
+  refused({ name: 'x', role: 'central-system' }, /lacks the required field "centralSystem"/);
+});
+
+test('a wrong role value is named with the allowed ones', () => {
+  refused({ name: 'x', role: 'charger' }, /\/role = "charger", which is not one of \["charge-point","central-system"\]/);
+});
+
+test('a wrong type is named', () => {
+  refused({ ...charger, chargePoint: { ...charger.chargePoint, connectors: 'two' } }, /\/chargePoint\/connectors/);
+});
+
+test('a bad duration says what a duration looks like', () => {
+  refused({ ...charger, timeouts: { response: 'ten seconds' } }, /\/timeouts\/response.*duration such as "10s"/);
+});
+
+test('a real charger needs a fixed port', () => {
+  refused({ name: 'x', role: 'charge-point', chargePoint: { identity: 'CP' } }, /listen\/port/);
+});
+
+test('an http actuator needs its action templates', () => {
+  refused({ ...charger, actuator: { type: 'http' } }, /\/actuator\/actions/);
+});
+
+test('the connector under test must exist', () => {
+  refused({ ...charger, chargePoint: { ...charger.chargePoint, connectors: 1, connectorUnderTest: 2 } }, /connectorUnderTest = 2/);
+});
+
+test('a CSMS URL must be ws or wss', () => {
+  refused({ name: 'x', role: 'central-system', centralSystem: { url: 'http://csms' } }, /\/centralSystem\/url/);
+});
+
+test('N/A and known deviations are read with their reasons', () => {
+  const sut = loadSutFile(file({
+    ...charger,
+    notApplicable: [{ id: 'TC_017_2_CS', reason: 'no fixed cable' }],
+    knownDeviations: [{ id: 'TC_003_CS', reason: 'firmware 1.2 sends Preparing late', link: 'https://example.invalid/42' }],
+  }));
+  assert.equal(sut.notApplicable.get('TC_017_2_CS'), 'no fixed cable');
+  assert.equal(sut.knownDeviations.get('TC_003_CS')?.link, 'https://example.invalid/42');
+  refused({ ...charger, notApplicable: [{ id: 'TC_3', reason: 'x' }] }, /\/notApplicable\/0\/id/);
+});
+
+test('durations: seconds as numbers, or strings with a unit', () => {
+  assert.equal(parseDuration(1.5), 1500);
+  assert.equal(parseDuration('500ms'), 500);
+  assert.equal(parseDuration('10s'), 10_000);
+  assert.equal(parseDuration('2m'), 120_000);
+  assert.equal(parseDuration('10'), 10_000);
+  assert.equal(parseDuration('soon'), undefined);
+  assert.equal(parseDuration(-1), undefined);
+});
