@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Bench } from '../roles/bench';
 import { formatFinding } from '../recording/finding';
+import { summarize } from '../recording/frame-record';
 import { ConformanceAssertionError, HarnessError } from '../reporting/errors';
 import { decideVerdict } from '../reporting/verdict';
 import { writeScenarioResult } from '../reporting/scenario-result';
@@ -57,6 +58,8 @@ Before({ name: 'begin the scenario' }, function (this: HarnessWorld, { pickle, g
     appendFileSync(join(reportsDir, 'results', `outside-scenarios-${worker}.log`), `${outside.map(formatFinding).join('\n')}\n`);
   }
   bench.takeHarnessErrors();
+  // CALLs that arrived between scenarios belong to none: a wait of this scenario must not consume them.
+  bench.centralSystem?.drainMailboxes();
   bench.identities.nextScenario();
   bench.log.beginScenario(join(reportsDir, 'traces', `${id}.jsonl`));
   this.notApplicable = notApplicableReason(tags);
@@ -70,6 +73,11 @@ After({ name: 'judge the scenario' }, async function (this: HarnessWorld, { resu
   for (const cleanup of this.cleanups.reverse()) {
     await cleanup().catch((e: unknown) => cleanupErrors.push((e as Error).message));
   }
+  // Leftovers: CALLs of the SUT that no step consumed (reported as evidence, not judged).
+  const leftovers = [
+    ...(b.centralSystem?.drainMailboxes() ?? []),
+    ...[...this.chargePoints.values()].flatMap((cp) => cp.mailbox.drain()),
+  ].map((c) => summarize(c.record));
   b.centralSystem && b.policy && resetCentralSystem(b);
   const findings = b.monitor.takeFindings();
   const harnessErrors = b.takeHarnessErrors();
@@ -102,9 +110,11 @@ After({ name: 'judge the scenario' }, async function (this: HarnessWorld, { resu
     tags: scenario.rawTags,
     worker,
     sut: sut.name,
+    leftovers,
   });
   if (trace) this.attach(readFileSync(trace), { mediaType: 'application/x-ndjson', fileName: `${scenario.id}-wire-trace.jsonl` });
   if (findings.length > 0) this.attach(findings.map(formatFinding).join('\n'), { mediaType: 'text/plain', fileName: 'findings.txt' });
+  if (leftovers.length > 0) this.attach(leftovers.join('\n'), { mediaType: 'text/plain', fileName: 'unconsumed-calls.txt' });
   if (this.actuations.length > 0) {
     this.attach(this.actuations.map((a) => `${a.action} via ${a.via}: ${a.detail} (${Math.round(a.durationMs)} ms)`).join('\n'), { mediaType: 'text/plain', fileName: 'steps-carried-out.txt' });
   }

@@ -32,6 +32,8 @@ export interface ScenarioResult {
   readonly tags: readonly string[];
   readonly worker: string;
   readonly sut: string;
+  /** CALLs of the SUT that no step consumed, one summary line each (evidence, not judged). */
+  readonly leftovers?: readonly string[];
 }
 
 export function resultsDir(reportsDir: string): string {
