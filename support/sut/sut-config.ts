@@ -213,7 +213,7 @@ function normalise(file: string, raw: RawSutFile): SutConfig {
       supportedProfiles: cs.supportedProfiles ?? ['Core'],
       options: cs.options ?? {},
     },
-    idTags: { ...DEFAULT_ID_TAGS, ...raw.idTags },
+    idTags: forWorker({ ...DEFAULT_ID_TAGS, ...raw.idTags }),
     actuator: {
       type: raw.actuator?.type ?? (raw.reference ? 'reference' : 'prompt'),
       timeoutMs: duration(raw.actuator?.timeout, operatorMs),
@@ -237,4 +237,26 @@ function normalise(file: string, raw: RawSutFile): SutConfig {
 /** The supported profiles of the SUT, whatever its role. */
 export function supportedProfiles(sut: SutConfig): readonly string[] {
   return sut.chargePoint?.supportedProfiles ?? sut.centralSystem?.supportedProfiles ?? ['Core'];
+}
+
+/** Replaces `{worker}` in the idTags by this parallel worker's number (see the schema's `idTags`). */
+function forWorker(tags: IdTags): IdTags {
+  const worker = process.env['CUCUMBER_WORKER_ID'] ?? '0';
+  return Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, String(v).replace(/\{worker\}/g, worker)])) as unknown as IdTags;
+}
+
+/** What a Central System under test declares in `centralSystem.options` (documented in the SUT file schema). */
+export interface CentralSystemClaims {
+  /** It answers ConcurrentTx for a tag already in a running transaction. */
+  readonly concurrentTx: boolean;
+  /** SHOULD behaviours it claims to implement, checked as SHALL. */
+  readonly recommendations: readonly string[];
+}
+
+export function centralSystemClaims(sut: SutConfig): CentralSystemClaims {
+  const options = sut.centralSystem?.options ?? {};
+  return {
+    concurrentTx: options['concurrentTx'] === true,
+    recommendations: Array.isArray(options['recommendations']) ? (options['recommendations'] as string[]) : [],
+  };
 }
