@@ -59,6 +59,30 @@ export interface ActuatorConfig {
   readonly fallback: 'prompt' | 'none';
 }
 
+/** A latency limit per percentile, ms. */
+export interface LatencyLimits {
+  readonly p50?: number;
+  readonly p95?: number;
+  readonly p99?: number;
+  readonly max?: number;
+}
+
+/** The `load` section: settings and pass criteria of `ocpp-conformance load` (see the schema's descriptions). */
+export interface LoadConfig {
+  readonly chargePoints?: Identities;
+  readonly idTags?: Identities;
+  readonly heartbeatIntervalMs?: number;
+  readonly meterValueIntervalMs: number;
+  readonly meterValuesPerSession: number;
+  readonly pauseBetweenSessionsMs: number;
+  readonly thresholds: {
+    /** Keyed by action, `connect` or `*`. */
+    readonly latency: Readonly<Record<string, LatencyLimits>>;
+    readonly errorRate: number;
+    readonly chargePointFailureRate: number;
+  };
+}
+
 export interface SutConfig {
   /** Absolute path of the SUT file. */
   readonly file: string;
@@ -74,6 +98,8 @@ export interface SutConfig {
   readonly tolerances: { readonly intervalMs: number };
   readonly notApplicable: ReadonlyMap<string, string>;
   readonly knownDeviations: ReadonlyMap<string, { readonly reason: string; readonly link?: string }>;
+  /** Settings of the load mode, defaults filled in (present whatever the file says). */
+  readonly load: LoadConfig;
 }
 
 export const ALL_PROFILES = ['Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'SmartCharging', 'RemoteTrigger'] as const;
@@ -171,6 +197,31 @@ interface RawSutFile {
   tolerances?: Record<string, unknown>;
   notApplicable?: Array<{ id: string; reason: string }>;
   knownDeviations?: Array<{ id: string; reason: string; link?: string }>;
+  load?: {
+    chargePoints?: Identities;
+    idTags?: Identities;
+    heartbeatInterval?: unknown;
+    meterValueInterval?: unknown;
+    meterValuesPerSession?: number;
+    pauseBetweenSessions?: unknown;
+    thresholds?: { latency?: Record<string, Record<string, unknown>>; errorRate?: number; chargePointFailureRate?: number };
+  };
+}
+
+function normaliseLoad(raw: RawSutFile['load'] = {}): LoadConfig {
+  const latency = Object.fromEntries(Object.entries(raw.thresholds?.latency ?? {}).map(([action, limits]) => [
+    action,
+    Object.fromEntries(Object.entries(limits).map(([p, v]) => [p, duration(v, 0)])) as LatencyLimits,
+  ]));
+  return {
+    chargePoints: raw.chargePoints,
+    idTags: raw.idTags,
+    heartbeatIntervalMs: parseDuration(raw.heartbeatInterval),
+    meterValueIntervalMs: duration(raw.meterValueInterval, 10_000),
+    meterValuesPerSession: raw.meterValuesPerSession ?? 3,
+    pauseBetweenSessionsMs: duration(raw.pauseBetweenSessions, 10_000),
+    thresholds: { latency, errorRate: raw.thresholds?.errorRate ?? 0, chargePointFailureRate: raw.thresholds?.chargePointFailureRate ?? 0 },
+  };
 }
 
 function normalise(file: string, raw: RawSutFile): SutConfig {
@@ -231,6 +282,7 @@ function normalise(file: string, raw: RawSutFile): SutConfig {
     tolerances: { intervalMs: duration(raw.tolerances?.['interval'], 2_000) },
     notApplicable: new Map((raw.notApplicable ?? []).map((n) => [n.id, n.reason])),
     knownDeviations: new Map((raw.knownDeviations ?? []).map((d) => [d.id, { reason: d.reason, link: d.link }])),
+    load: normaliseLoad(raw.load),
   };
 }
 
