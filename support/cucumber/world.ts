@@ -13,8 +13,8 @@ import type { Finding } from '../recording/finding';
 import type { ActionName } from '../sut/actuators/actions';
 import type { Actuation } from '../sut/actuators/actuator';
 import type { RegistrationKind } from '../sut/identity-allocator';
-import type { SutConfig } from '../sut/sut-config';
-import { HarnessError } from '../reporting/errors';
+import { centralSystemClaims, type CentralSystemClaims, type SutConfig } from '../sut/sut-config';
+import { ConformanceAssertionError, HarnessError } from '../reporting/errors';
 import { ACTIONS } from '../ocpp/actions';
 import type { ScenarioTags } from './tags';
 
@@ -90,6 +90,40 @@ export class HarnessWorld extends World {
     const actuation = await this.bench.actuator.perform(action, params);
     this.actuations.push(actuation);
     return actuation;
+  }
+
+  /**
+   * Carries out an operator step the Central System may refuse (e.g. a remote start on a Pending charge point):
+   * an HTTP 4xx answer of the CSMS's operator or trigger API is returned as the refusal, anything else as `act`.
+   */
+  async attempt(action: ActionName, params: Readonly<Record<string, unknown>> = {}): Promise<{ refused?: string }> {
+    try {
+      await this.act(action, params);
+      return {};
+    } catch (e) {
+      if (e instanceof HarnessError && / → 4\d\d\b/.test(e.message)) return { refused: e.message };
+      throw e;
+    }
+  }
+
+  /** What the Central System under test declares in its SUT file (ConcurrentTx, claimed recommendations). */
+  get claims(): CentralSystemClaims {
+    return centralSystemClaims(this.sut);
+  }
+
+  /** SHALL when the SUT file claims the recommendation, else SHOULD (see the SUT file schema). */
+  levelOf(recommendation: string): 'SHALL' | 'SHOULD' {
+    return this.claims.recommendations.includes(recommendation) ? 'SHALL' : 'SHOULD';
+  }
+
+  /** Runs a check; a SHOULD-level failure becomes a warning and the scenario goes on (CONTRIBUTING: a SHOULD warns). */
+  async softly(check: () => unknown): Promise<void> {
+    try {
+      await check();
+    } catch (e) {
+      if (!(e instanceof ConformanceAssertionError) || e.detail.level !== 'SHOULD') throw e;
+      this.warn({ category: e.detail.category, rule: e.detail.rule, message: `${e.detail.step ? `${e.detail.step}: ` : ''}${e.detail.message}` });
+    }
   }
 
   /** A new emulated Charge Point for this scenario, with an identity of the given registration kind. */
