@@ -3,6 +3,8 @@
  *   {message}   `BootNotification.req`        → { action, kind }
  *   {duration}  `10 s`, `500 ms`, `2 min`     → milliseconds
  *   {idTag}     `the valid idTag`, `the blocked idTag`, … → the SUT file's tag (see IdTags)
+ *   {docStep}   an optional ` (step 4)` / ` (steps 2/6)` at the end of a step: the test case step it carries out,
+ *               cited in failures (`this.rule(rule, docStep)`); undefined when absent
  */
 import { defineParameterType } from '@cucumber/cucumber';
 import type { HarnessWorld } from './world';
@@ -44,4 +46,11 @@ defineParameterType({
   transformer(this: HarnessWorld, which: string): string {
     return this.sut.idTags[TAG_ROLES[which] as keyof IdTags];
   },
+});
+
+defineParameterType({
+  name: 'docStep',
+  regexp: /(?: \(steps? \d[\d, /and]*\))?/,
+  transformer: (s: string): string | undefined => (s ? s.trim().slice(1, -1) : undefined),
+  useForSnippets: false,
 });
