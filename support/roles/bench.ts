@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { WireLog } from '../recording/wire-log';
 import { ProtocolMonitor } from '../recording/protocol-monitor';
+import { StatusTransitionCheck } from '../recording/checks/status-transitions';
 import type { Finding } from '../recording/finding';
 import { IdTagRegistry } from './id-tag-registry';
 import { EmulatedCentralSystem } from './central-system/emulated-central-system';
@@ -67,6 +68,10 @@ export class Bench {
 
   private async openForChargePoint(): Promise<void> {
     const cp = this.sut.chargePoint!;
+    // OCPP 1.6 §4.9: every StatusNotification.req of the charger, in every scenario, against the transition table.
+    const statusCheck = new StatusTransitionCheck();
+    this.log.subscribe((r) => statusCheck.observeHarness(r));
+    this.monitor.addCheck(statusCheck.check);
     const idTags = new IdTagRegistry();
     const t = this.sut.idTags;
     idTags.set(t.valid, { status: 'Accepted' }).set(t.valid2, { status: 'Accepted' }).set(t.blocked, { status: 'Blocked' })
