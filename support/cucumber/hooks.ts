@@ -12,6 +12,7 @@ import { formatFinding } from '../recording/finding';
 import { summarize } from '../recording/frame-record';
 import { ConformanceAssertionError, HarnessError } from '../reporting/errors';
 import { decideVerdict } from '../reporting/verdict';
+import { describeEnding } from '../reporting/failure-record';
 import { writeScenarioResult } from '../reporting/scenario-result';
 import { supportedProfiles } from '../sut/sut-config';
 import { readEnvironment } from './environment';
@@ -111,6 +112,7 @@ After({ name: 'judge the scenario' }, async function (this: HarnessWorld, { resu
     worker,
     sut: sut.name,
     leftovers,
+    failure: outcome.verdict === 'N/A' ? undefined : describeEnding(error),
   });
   if (trace) this.attach(readFileSync(trace), { mediaType: 'application/x-ndjson', fileName: `${scenario.id}-wire-trace.jsonl` });
   if (findings.length > 0) this.attach(findings.map(formatFinding).join('\n'), { mediaType: 'text/plain', fileName: 'findings.txt' });

@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../recording/finding';
 import type { Actuation } from '../sut/actuators/actuator';
+import type { FailureRecord } from './failure-record';
 import type { Verdict } from './verdict';
 
 export interface ScenarioResult {
@@ -34,6 +35,8 @@ export interface ScenarioResult {
   readonly sut: string;
   /** CALLs of the SUT that no step consumed, one summary line each (evidence, not judged). */
   readonly leftovers?: readonly string[];
+  /** How the scenario ended when an error ended it: rule, expected vs actual, evidence frames; or the harness error. */
+  readonly failure?: FailureRecord;
 }
 
 export function resultsDir(reportsDir: string): string {
@@ -48,7 +51,10 @@ export function writeScenarioResult(reportsDir: string, fileStem: string, result
   return file;
 }
 
-/** Every result written under `reportsDir`, ordered by id. */
+/**
+ * Every result written under `reportsDir`, ordered by id. A file cut short (a worker killed while writing it) is
+ * left out rather than failing the whole report.
+ */
 export function readScenarioResults(reportsDir: string): ScenarioResult[] {
   let names: string[];
   try {
@@ -57,6 +63,12 @@ export function readScenarioResults(reportsDir: string): ScenarioResult[] {
     return [];
   }
   return names
-    .map((n) => JSON.parse(readFileSync(join(resultsDir(reportsDir), n), 'utf8')) as ScenarioResult)
+    .flatMap((n) => {
+      try {
+        return [JSON.parse(readFileSync(join(resultsDir(reportsDir), n), 'utf8')) as ScenarioResult];
+      } catch {
+        return [];
+      }
+    })
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 }
