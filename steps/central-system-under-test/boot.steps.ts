@@ -1,19 +1,68 @@
-// Central System under test: an emulated Charge Point connects, sends requests and judges the answers.
+// Central System under test: connecting and registering (OCPP-J 1.6 §3, OCPP 1.6 §4.2), and the smoke steps.
 import { Given, Then, When } from '../../support/cucumber/define';
 import type { MessageRef } from '../../support/cucumber/parameter-types';
+import type { RegistrationKind } from '../../support/sut/identity-allocator';
+import {
+  expectCallError, expectHeartbeatInterval, expectRefusedOrRejected, expectSubprotocolRefused, expectSubprotocolSelected,
+} from '../../support/roles/charge-point/central-system-checks';
+import type { HandshakeOutcome } from '../../support/roles/charge-point/emulated-charge-point';
+
+const subprotocols = (list: string): string[] => list.split(',').map((s) => s.trim());
 
 Given('the emulated Charge Point is connected to the Central System', async function () {
   await this.newChargePoint('default').connectOrFail(this.rule('OCPP-J 1.6 §3.2'));
 });
 
-When('the emulated Charge Point sends {message}', async function (message: MessageRef) {
-  await this.chargePointNamed('default').sendDefault(message.action, this.rule(`OCPP 1.6 ${this.operationOf(message.action)}`));
+Given('the emulated Charge Point is booted', async function () {
+  const cp = this.newChargePoint('default');
+  this.cleanups.push(() => cp.sessions.stopAll());
+  const rule = this.rule('OCPP 1.6 §4.2', 'reusable state Booted');
+  await cp.connectOrFail(rule);
+  await cp.boot(rule);
+  cp.expectLastConf('BootNotification', { status: 'Accepted' }, rule);
+  await cp.statusOfEveryConnector('Available', this.rule('OCPP 1.6 §4.9', 'reusable state Booted'));
 });
 
-Then('the Central System responds with {message} with status {string}', function (message: MessageRef, status: string) {
-  this.chargePointNamed('default').expectLastConf(message.action, { status }, this.rule(`OCPP 1.6 ${this.operationOf(message.action)}`));
+Given('an emulated Charge Point with a {word} identity is connected', async function (kind: RegistrationKind) {
+  await this.newChargePoint('default', kind).connectOrFail(this.rule('OCPP-J 1.6 §3.2'));
 });
 
-Then('the Central System responds with {message}', function (message: MessageRef) {
-  this.chargePointNamed('default').expectLastConf(message.action, {}, this.rule(`OCPP 1.6 ${this.operationOf(message.action)}`));
+When('an emulated Charge Point with an unknown identity connects and boots if it is let in', async function () {
+  const cp = this.newChargePoint('default', 'unknown');
+  const handshake = await cp.connect();
+  this.memory.set('handshake', handshake);
+  if (handshake.ok) this.memory.set('boot', await cp.boot(this.rule('OCPP 1.6 §4.2')));
+});
+
+Then('the Central System refuses the connection with HTTP 404 or rejects the BootNotification.req', function () {
+  expectRefusedOrRejected(this.memory.get('handshake') as HandshakeOutcome, this.memory.get('boot') as never, this.rule('OCPP-J 1.6 §3.2'));
+});
+
+When('the emulated Charge Point connects offering the subprotocols {string}{docStep}', async function (list: string, step?: string) {
+  this.memory.set('offered', subprotocols(list));
+  this.memory.set('handshake', await (this.chargePoints.get('default') ?? this.newChargePoint('default')).connect(undefined, subprotocols(list)));
+  this.rule('OCPP-J 1.6 §3.2', step);
+});
+
+Then('the Central System refuses the connection{docStep}', function (step?: string) {
+  expectSubprotocolRefused(this.memory.get('handshake') as HandshakeOutcome, this.memory.get('offered') as string[], this.rule('OCPP-J 1.6 §3.2', step));
+});
+
+Then('the Central System selects the subprotocol {string}{docStep}', function (expected: string, step?: string) {
+  expectSubprotocolSelected(this.memory.get('handshake') as HandshakeOutcome, this.memory.get('offered') as string[], expected, this.rule('OCPP-J 1.6 §3.2', step));
+});
+
+Then('the Central System responds with BootNotification.conf with status "Accepted" and a heartbeat interval{docStep}', function (step?: string) {
+  const rule = this.rule('OCPP 1.6 §4.2', step);
+  const payload = this.chargePointNamed('default').expectLastConf('BootNotification', { status: 'Accepted' }, rule);
+  expectHeartbeatInterval(payload, this.rule('OCPP 1.6 §6.4', step));
+});
+
+When('the emulated Charge Point sends {message} before it is accepted{docStep}', async function (message: MessageRef, step?: string) {
+  await this.chargePointNamed('default').sendDefault(message.action, this.rule('OCPP-J errata §3.8', step), {}, { idTag: this.sut.idTags.valid });
+});
+
+Then('the Central System responds with CALLERROR SecurityError to {message}{docStep}', async function (message: MessageRef, step?: string) {
+  const rule = this.rule('OCPP-J errata §3.8', step, this.levelOf('security-error-before-acceptance'));
+  await this.softly(() => expectCallError(this.chargePointNamed('default').lastOutcome(message.action), message.action, 'SecurityError', rule));
 });

@@ -14,7 +14,12 @@ export interface ChargePointModel {
   readonly transactions: Map<number, number>;
   /** Sends the message a TriggerMessage asked for (§5.17), after the conf. */
   readonly trigger: (requestedMessage: string, connectorId?: number) => void;
+  /** Number of connectors (connector ids 1…n); a CALL naming another connector is refused. */
+  readonly connectors: number;
 }
+
+const knownConnector = (model: ChargePointModel, id: unknown, allowZero = false): boolean =>
+  typeof id === 'number' && Number.isInteger(id) && id <= model.connectors && (allowZero ? id >= 0 : id >= 1);
 
 const TRIGGERABLE = new Set(['BootNotification', 'Heartbeat', 'StatusNotification', 'MeterValues', 'DiagnosticsStatusNotification', 'FirmwareStatusNotification']);
 
@@ -51,7 +56,9 @@ export function chargePointHandlers(model: ChargePointModel): HandlerTable {
       });
     })
     .setDefault('GetLocalListVersion', () => result({ listVersion: model.localListVersion }))
-    .setDefault('RemoteStartTransaction', () => result({ status: 'Accepted' }))
+    // §5.11: a connector the Charge Point does not have cannot start a transaction.
+    .setDefault('RemoteStartTransaction', ({ payload }) =>
+      result({ status: payload['connectorId'] === undefined || knownConnector(model, payload['connectorId']) ? 'Accepted' : 'Rejected' }))
     .setDefault('RemoteStopTransaction', ({ payload }) =>
       result({ status: model.transactions.has(Number(payload['transactionId'])) ? 'Accepted' : 'Rejected' }),
     )
@@ -65,9 +72,24 @@ export function chargePointHandlers(model: ChargePointModel): HandlerTable {
     .setDefault('TriggerMessage', ({ payload }) => {
       const requested = String(payload['requestedMessage']);
       if (!TRIGGERABLE.has(requested)) return result({ status: 'NotImplemented' });
+      // §5.17: a connectorId that is not a valid connector is Rejected.
+      if (payload['connectorId'] !== undefined && !knownConnector(model, payload['connectorId'], true)) return result({ status: 'Rejected' });
       setImmediate(() => model.trigger(requested, typeof payload['connectorId'] === 'number' ? payload['connectorId'] : undefined));
       return result({ status: 'Accepted' });
     })
-    .setDefault('UnlockConnector', () => result({ status: 'Unlocked' }));
+    // §5.18: a connector the Charge Point does not have cannot be unlocked.
+    .setDefault('UnlockConnector', ({ payload }) => result({ status: knownConnector(model, payload['connectorId']) ? 'Unlocked' : 'NotSupported' }));
   return table;
+}
+
+/**
+ * A SendLocalList handler answering every Differential update with `status` (VersionMismatch, Failed) and treating
+ * Full lists as the default does (§5.15: the Central System should then send the Full list).
+ */
+export function differentialListAnswer(model: ChargePointModel, status: string): (call: { payload: Record<string, unknown> }) => ReturnType<typeof result> {
+  return ({ payload }) => {
+    if (payload['updateType'] === 'Differential') return result({ status });
+    model.localListVersion = Number(payload['listVersion']);
+    return result({ status: 'Accepted' });
+  };
 }

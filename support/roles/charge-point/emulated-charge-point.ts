@@ -13,12 +13,14 @@ import type { Finding } from '../../recording/finding';
 import type { HandlerTable } from '../../ocpp/handler-table';
 import type { CallOptions, CallOutcome } from '../../ocpp/rpc-endpoint';
 import { OcppConnection, type RuleContext, sutName } from '../ocpp-connection';
-import { expectConf } from '../expectations';
+import { Expectations, expectConf } from '../expectations';
+import type { CallMatcher, ReceivedCall } from '../../recording/mailbox';
 import type { PayloadPattern } from '../../recording/payload-pattern';
 import { defaultPayload } from './default-payloads';
 import { ConformanceAssertionError, HarnessError } from '../../reporting/errors';
 import { defaultConfiguration } from './charge-point-configuration';
 import { chargePointHandlers, type ChargePointModel } from './charge-point-handlers';
+import { ChargePointSessions } from './charge-point-sessions';
 import { OCPP16 } from '../central-system/emulated-central-system';
 
 export interface ChargePointClientOptions {
@@ -50,8 +52,14 @@ export class EmulatedChargePoint {
   readonly connectors: number;
   /** The Central System's CALLs to this charge point, over all its connections. */
   readonly mailbox = new Mailbox();
+  /** Waits on the Central System's CALLs, failing for the rule at stake. */
+  readonly expectations: Expectations;
+  /** Transactions per connector, offline queue, ConnectionTimeOut. */
+  readonly sessions: ChargePointSessions;
   private current: OcppConnection | undefined;
   private connections = 0;
+  /** The messages TriggerMessage.req asked for (§5.17), being sent or sent, by action. */
+  private readonly triggeredSends = new Map<string, Promise<CallOutcome>>();
 
   constructor(private readonly options: ChargePointClientOptions) {
     this.connectors = options.connectors ?? 1;
@@ -60,9 +68,12 @@ export class EmulatedChargePoint {
       localListVersion: 0,
       availability: new Map(),
       transactions: new Map(),
-      trigger: (message, connectorId) => void this.sendTriggered(message, connectorId),
+      trigger: (message, connectorId) => this.trigger(message, connectorId),
+      connectors: this.connectors,
     };
     this.handlers = chargePointHandlers(this.model);
+    this.expectations = new Expectations(this.mailbox, sutName('ChargePoint', options.identity));
+    this.sessions = new ChargePointSessions(this);
   }
 
   get identity(): string {
@@ -188,39 +199,81 @@ export class EmulatedChargePoint {
     return this.send('StatusNotification', { connectorId, errorCode, status, timestamp: new Date().toISOString() }, rule);
   }
 
-  private async sendTriggered(message: string, connectorId?: number): Promise<void> {
+  /** Sends what a TriggerMessage.req asked for; the step that awaits it (`triggered`) judges the answer. */
+  private trigger(message: string, connectorId?: number): void {
+    const sending = this.sendTriggered(message, connectorId);
+    sending.catch(() => undefined);
+    this.triggeredSends.set(message, sending);
+  }
+
+  /** The Central System's answer to the message a TriggerMessage.req asked for; a harness error if none was asked. */
+  triggered(message: string): Promise<CallOutcome> {
+    const sending = this.triggeredSends.get(message);
+    if (!sending) throw new HarnessError(`the Central System has not triggered ${message} (no accepted TriggerMessage.req for it)`);
+    return sending;
+  }
+
+  private async sendTriggered(message: string, connectorId?: number): Promise<CallOutcome> {
     const rule: RuleContext = { rule: 'OCPP 1.6 §5.17' };
-    try {
-      switch (message) {
-        case 'BootNotification':
-          await this.boot(rule);
-          break;
-        case 'Heartbeat':
-          await this.send('Heartbeat', {}, rule);
-          break;
-        case 'StatusNotification':
-          for (const c of connectorId !== undefined ? [connectorId] : Array.from({ length: this.connectors + 1 }, (_, i) => i)) {
-            await this.statusNotification(c, this.model.availability.get(c) === 'Inoperative' ? 'Unavailable' : 'Available', rule);
-          }
-          break;
-        case 'MeterValues':
-          await this.send('MeterValues', {
-            connectorId: connectorId ?? 1,
-            meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: '0', measurand: 'Energy.Active.Import.Register', unit: 'Wh' }] }],
-          }, rule);
-          break;
-        case 'DiagnosticsStatusNotification':
-          await this.send('DiagnosticsStatusNotification', { status: 'Idle' }, rule);
-          break;
-        case 'FirmwareStatusNotification':
-          await this.send('FirmwareStatusNotification', { status: 'Idle' }, rule);
-          break;
-        default:
-          break;
-      }
-    } catch {
-      // A triggered message that the Central System does not answer is judged by the step that awaits it.
+    let outcome: CallOutcome | undefined;
+    switch (message) {
+      case 'BootNotification':
+        outcome = await this.boot(rule);
+        break;
+      case 'Heartbeat':
+        outcome = await this.send('Heartbeat', {}, rule);
+        break;
+      case 'StatusNotification':
+        for (const c of connectorId !== undefined ? [connectorId] : Array.from({ length: this.connectors + 1 }, (_, i) => i)) {
+          outcome = await this.statusNotification(c, this.model.availability.get(c) === 'Inoperative' ? 'Unavailable' : 'Available', rule);
+        }
+        break;
+      case 'MeterValues':
+        outcome = await this.send('MeterValues', {
+          connectorId: connectorId ?? 1,
+          meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: '0', measurand: 'Energy.Active.Import.Register', unit: 'Wh' }] }],
+        }, rule);
+        break;
+      case 'DiagnosticsStatusNotification':
+        outcome = await this.send('DiagnosticsStatusNotification', { status: 'Idle' }, rule);
+        break;
+      case 'FirmwareStatusNotification':
+        outcome = await this.send('FirmwareStatusNotification', { status: 'Idle' }, rule);
+        break;
+      default:
+        break;
     }
+    if (!outcome) throw new HarnessError(`the emulated Charge Point cannot send ${message}`);
+    return outcome;
+  }
+
+  /** Waits for a CALL of the Central System matching `matcher` (also one that arrived earlier). */
+  receive(matcher: CallMatcher, withinMs: number, rule: RuleContext): Promise<ReceivedCall> {
+    return this.expectations.expectCall(matcher, withinMs, rule);
+  }
+
+  /** Fails when a CALL matching `matcher` arrives within `duringMs` (or is waiting already). */
+  receiveNone(matcher: CallMatcher, duringMs: number, rule: RuleContext): Promise<void> {
+    return this.expectations.expectNoCall(matcher, duringMs, rule);
+  }
+
+  /** StatusNotification.req for connector 0 and every connector (the Booted state); each answer must be a .conf. */
+  async statusOfEveryConnector(status: string, rule: RuleContext): Promise<void> {
+    for (let c = 0; c <= this.connectors; c++) {
+      expectConf(await this.statusNotification(c, status, rule), 'StatusNotification', {}, rule, sutName('ChargePoint', this.identity));
+    }
+  }
+
+  /** A reboot (after a reset, a power loss): the connection closes, opens again, and the Charge Point boots. */
+  async reboot(rule: RuleContext): Promise<CallOutcome> {
+    await this.disconnect();
+    await this.connectOrFail(rule);
+    return this.boot(rule);
+  }
+
+  /** The network comes back: a new connection, no new boot (the registration survives, OCPP-J 1.6 §5.4). */
+  async reconnect(rule: RuleContext): Promise<void> {
+    await this.connectOrFail(rule);
   }
 
   /** Closes the connection normally. */
