@@ -27,8 +27,15 @@ export class ObservedChargePoint {
   registration: 'Accepted' | 'Pending' | 'Rejected' | undefined;
   readonly statuses = new Map<number, ObservedStatus>();
   readonly transactions = new Map<number, ObservedTransaction>();
+  private readonly listeners = new Set<(call: ReceivedCall) => void>();
 
   constructor(readonly identity: string) {}
+
+  /** Calls `listener` after each answered CALL has updated the view; returns the function that unsubscribes. */
+  onUpdate(listener: (call: ReceivedCall) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   /** Updates the view from a CALL of the charge point and the answer the harness sent. */
   update(call: ReceivedCall): void {
@@ -62,6 +69,7 @@ export class ObservedChargePoint {
       default:
         break;
     }
+    for (const listener of [...this.listeners]) listener(call);
   }
 
   /** Transactions started and not stopped, oldest first. */
