@@ -59,3 +59,7 @@ Then('the Central System responds with DataTransfer.conf declining the unknown v
   // The test case allows Accepted but asks for a warning: the vendor is unknown to the Central System.
   await this.softly(() => cp.expectLastConf('DataTransfer', { status: oneOf('Rejected', 'UnknownMessageId', 'UnknownVendorId') }, this.rule('OCPP 1.6 §4.3', step, 'SHOULD')));
 });
+
+Then('the Central System responds with StartTransaction.conf with idTagInfo status "ConcurrentTx" for the idTag already charging{docStep}', function (step?: string) {
+  this.chargePointNamed('default').expectLastConf('StartTransaction', { idTagInfo: { status: 'ConcurrentTx' } }, this.rule('OCPP 1.6 §7.2', step));
+});

@@ -59,4 +59,4 @@ Feature: Basic actions, non-happy flow (test case document §3.8)
     And the emulated Charge Point is booted
     And the emulated Charge Point is charging on connector 1 with the second valid idTag
     When the emulated Charge Point sends StartTransaction.req for the second valid idTag on connector 2
-    Then the Central System responds with StartTransaction.conf with idTagInfo status "ConcurrentTx"
+    Then the Central System responds with StartTransaction.conf with idTagInfo status "ConcurrentTx" for the idTag already charging
