@@ -51,8 +51,10 @@ Then('the emulated Charge Point receives RemoteStopTransaction.req for its trans
   await cp.receive({ action: 'RemoteStopTransaction', payload: { transactionId: cp.sessions.session(connectorId).transactionId } }, this.sut.timeouts.messageMs, this.rule('OCPP 1.6 §5.12', step));
 });
 
-Then('the emulated Charge Point receives no {message} while the Central System handles the request{docStep}', async function (message: MessageRef, step?: string) {
-  await this.chargePointNamed('default').receiveNone({ action: message.action }, this.sut.timeouts.responseMs, this.rule('OCPP 1.6 §4.2', step));
+Then('the emulated Charge Point receives neither {message} nor {message} while the Central System handles the requests{docStep}', async function (first: MessageRef, second: MessageRef, step?: string) {
+  const cp = this.chargePointNamed('default');
+  const rule = this.rule('OCPP 1.6 §4.2', step);
+  await Promise.all([cp.receiveNone({ action: first.action }, this.sut.timeouts.responseMs, rule), cp.receiveNone({ action: second.action }, this.sut.timeouts.responseMs, rule)]);
 });
 
 Then('every entry of the local authorization list has an idTagInfo{docStep}', function (step?: string) {

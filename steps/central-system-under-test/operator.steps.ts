@@ -10,6 +10,10 @@ When('the CSMS operator tries to start a charge remotely on connector {int} for 
   this.memory.set('refusal', await this.attempt('remote-start', { chargePointId: this.chargePointNamed('default').identity, connectorId, idTag }));
 });
 
+When('the CSMS operator tries to stop transaction {int} remotely', async function (transactionId: number) {
+  this.memory.set('refusal', await this.attempt('remote-stop', { chargePointId: this.chargePointNamed('default').identity, transactionId }));
+});
+
 When('the CSMS operator stops the transaction on connector {int} remotely', async function (connectorId: number) {
   const cp = this.chargePointNamed('default');
   await this.act('remote-stop', { chargePointId: cp.identity, transactionId: cp.sessions.session(connectorId).transactionId });

@@ -31,13 +31,14 @@ Feature: Cold boot â€” registering with the Central System (test case document Â
     Then the Central System responds with CALLERROR SecurityError to Authorize.req
 
   @EXT_CSMS_BOOT_003 @operator @spec=OCPP-1.6-4.2
-  Scenario: EXT_CSMS_BOOT_003 A Pending charge point may be configured, but gets no remote start
+  Scenario: EXT_CSMS_BOOT_003 A Pending charge point may be configured, but gets no remote start or stop
     Given an emulated Charge Point with a pending identity is connected
     When the emulated Charge Point sends BootNotification.req
     Then the Central System responds with BootNotification.conf with status "Pending"
     When the CSMS operator tries to read the configuration of the Charge Point
     And the CSMS operator tries to start a charge remotely on connector 1 for the valid idTag
-    Then the emulated Charge Point receives no RemoteStartTransaction.req while the Central System handles the request
+    And the CSMS operator tries to stop transaction 1 remotely
+    Then the emulated Charge Point receives neither RemoteStartTransaction.req nor RemoteStopTransaction.req while the Central System handles the requests
 
   @EXT_CSMS_BOOT_005 @spec=OCPP-1.6-4.2
   Scenario: EXT_CSMS_BOOT_005 A charge point the Central System rejects is told when to try again
