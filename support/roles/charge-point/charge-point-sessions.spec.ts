@@ -24,7 +24,7 @@ const rule = { rule: 'OCPP 1.6 §4.8' };
 
 test('a transaction started and stopped carries the id the Central System gave, meter and reason', async () => {
   const server = await csms();
-  const cp = new EmulatedChargePoint({ csmsUrl: server.url, identity: 'CP-S', connectors: 2, log: new WireLog(), defaultTimeoutMs: 500, onFinding: assert.fail, onHarnessError: assert.fail });
+  const cp = new EmulatedChargePoint({ csmsUrl: server.url, identity: 'CP-S', connectors: 2, log: new WireLog(), defaultTimeoutMs: 500, onFinding: (f) => assert.fail(f.message), onHarnessError: assert.fail });
   await cp.connect();
   await cp.sessions.start(2, 'TAG-1', rule);
   assert.equal(cp.sessions.session(2).transactionId, 41);
@@ -41,7 +41,7 @@ test('a transaction started and stopped carries the id the Central System gave, 
 
 test('offline transaction messages wait in order and keep the time they happened (§3.6)', async () => {
   const server = await csms();
-  const cp = new EmulatedChargePoint({ csmsUrl: server.url, identity: 'CP-O', connectors: 1, log: new WireLog(), defaultTimeoutMs: 500, onFinding: assert.fail, onHarnessError: assert.fail });
+  const cp = new EmulatedChargePoint({ csmsUrl: server.url, identity: 'CP-O', connectors: 1, log: new WireLog(), defaultTimeoutMs: 500, onFinding: (f) => assert.fail(f.message), onHarnessError: assert.fail });
   cp.sessions.startOffline(1, 'TAG-2');
   cp.sessions.stopOffline(1, 'Local');
   await cp.connect();
