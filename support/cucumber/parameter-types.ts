@@ -5,6 +5,7 @@
  *   {idTag}     `the valid idTag`, `the blocked idTag`, … → the SUT file's tag (see IdTags)
  *   {docStep}   an optional ` (step 4)` / ` (steps 2/6)` at the end of a step: the test case step it carries out,
  *               cited in failures (`this.rule(rule, docStep)`); undefined when absent
+ *   {choices}   `"Finishing"` or `"Finishing" or "Available"` → the values a field may have, as a list
  */
 import { defineParameterType } from '@cucumber/cucumber';
 import type { HarnessWorld } from './world';
@@ -53,4 +54,10 @@ defineParameterType({
   regexp: /(?: \(steps? \d[\d, /and]*\))?/,
   transformer: (s: string): string | undefined => (s ? s.trim().slice(1, -1) : undefined),
   useForSnippets: false,
+});
+
+defineParameterType({
+  name: 'choices',
+  regexp: /"[^"]*"(?: or "[^"]*")*/,
+  transformer: (s: string): string[] => [...s.matchAll(/"([^"]*)"/g)].map((m) => m[1] as string),
 });
