@@ -1,0 +1,146 @@
+/**
+ * Benchmark 3, load: a boot storm of n emulated charge points against the reference Central System, which runs in
+ * its own process (`ocpp-conformance reference central-system`, as a real CSMS would), then all of them held for
+ * the hold time. Reports how many were held, the boot storm rate, memory per connection on both sides, and who
+ * was busy during the storm, which says where the limit comes from.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HarnessError } from '../../reporting/errors';
+import type { LoadReport } from '../load-report';
+import { writeLoadReports } from '../load-report';
+import { runLoad } from '../load-run';
+import { ProcessSampler } from './process-sampler';
+
+export interface LoadBenchOptions {
+  readonly chargePoints: number;
+  readonly holdMs: number;
+  readonly workers: number;
+  /** Where the run's own load.json and load.html go. */
+  readonly reportsDir: string;
+  readonly progress: (line: string) => void;
+}
+
+export interface LoadBenchResult {
+  readonly target: number;
+  readonly workers: number;
+  readonly holdMs: number;
+  readonly peakConnected: number;
+  /** Connected at the peak and still connected when the hold ended. */
+  readonly held: number;
+  readonly failed: number;
+  readonly dropped: number;
+  readonly storm: { readonly bootsPerSecond: number; readonly bestSecond: number; readonly windowMs: number; readonly bootP99Ms: number; readonly connectP99Ms: number };
+  readonly harness: { readonly kbPerChargePoint: number; readonly rssPeakMb: number; readonly workerBusyMax: readonly number[]; readonly cpuCoresDuringStorm: number };
+  readonly reference: { readonly kbPerChargePoint: number; readonly rssPeakMb: number; readonly cpuCoresDuringStorm: number; readonly cpuCoresDuringHold: number };
+  readonly verdict: string;
+  /** Where the limit comes from, in one sentence. */
+  readonly limit: string;
+}
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** Starts the reference Central System in its own process; resolves with its OCPP-J endpoint URL. */
+function startReference(configFile: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'ocpp-conformance.js'), 'reference', 'central-system', '--port', '0', '--config', configFile], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new HarnessError(`the reference Central System did not start within 30 s: ${out}`)), 30_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(ws:\/\/\S+?)\/<chargePointId>/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1] as string });
+      }
+    });
+    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new HarnessError(`the reference Central System exited with code ${code}: ${out}`));
+    });
+  });
+}
+
+function stopReference(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function explainLimit(r: LoadReport, referenceStorm: number, harnessStorm: number, cores: number): string {
+  const busiestWorker = Math.max(0, ...r.harness.workers.map((w) => w.utilizationMax));
+  const parts = `during the storm the reference used ${referenceStorm.toFixed(2)} core(s) and the harness ${harnessStorm.toFixed(2)} of the ${cores}`;
+  if (referenceStorm >= 0.85) return `the reference Central System: its single thread was saturated (${parts}; ocpp-rpc handshake and dispatch run on one core)`;
+  if (busiestWorker >= 0.9 || harnessStorm >= 0.85 * (r.run.workers)) return `the harness workers (${parts}; a worker's event loop was busy up to ${Math.round(busiestWorker * 100)} %)`;
+  if (referenceStorm + harnessStorm >= 0.85 * cores) return `the shared CPU: ${parts}, so neither side had more to give`;
+  return `neither side saturated (${parts}): handshakes in flight are capped at ${200 * r.run.workers}, so the storm rate is that cap over the handshake-to-last-StatusNotification latency`;
+}
+
+export async function benchLoad(options: LoadBenchOptions): Promise<LoadBenchResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'ocpp-load-bench-'));
+  const config = join(dir, 'reference.json');
+  writeFileSync(config, JSON.stringify({ registration: [{ match: '/^LOAD-/', status: 'Accepted', interval: 60 }], idTags: [], heartbeatInterval: 60 }));
+  const { child, url } = await startReference(config);
+  const sutFile = join(dir, 'sut.json');
+  writeFileSync(sutFile, JSON.stringify({
+    name: 'Reference Central System (own process)', role: 'central-system',
+    centralSystem: { url, connectors: 1, chargePoints: { accepted: { pattern: 'LOAD-{n}' } } },
+    timeouts: { response: '30s', connect: '30s' },
+  }));
+  const reference = new ProcessSampler(child.pid as number);
+  const harness = new ProcessSampler(process.pid);
+  let report: LoadReport;
+  try {
+    report = await runLoad({
+      sutFile, chargePoints: options.chargePoints, rampPerSecond: Number.POSITIVE_INFINITY, durationMs: options.holdMs, profile: 'boot-storm',
+      shard: { index: 1, count: 1 }, workers: options.workers, reportsDir: options.reportsDir, quiet: false,
+    }, { progress: options.progress });
+  } finally {
+    reference.stop();
+    harness.stop();
+    await stopReference(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  writeLoadReports(report, options.reportsDir);
+  const stormFrom = report.bootRate.fromEpochMs;
+  const stormTo = stormFrom + Math.max(1000, report.bootRate.windowMs);
+  const holdTo = Date.parse(report.run.startedAt) + report.run.wallMs;
+  const referenceStorm = reference.cpuShare(stormFrom, stormTo);
+  const harnessStorm = harness.cpuShare(stormFrom, stormTo);
+  const peak = report.peakConnected;
+  const kb = (bytes: number): number => (peak > 0 ? Math.round(bytes / peak / 1024) : 0);
+  return {
+    target: options.chargePoints,
+    workers: report.run.workers,
+    holdMs: options.holdMs,
+    peakConnected: peak,
+    held: peak - report.totals.dropped,
+    failed: report.totals.chargePoints.failed,
+    dropped: report.totals.dropped,
+    storm: {
+      bootsPerSecond: report.bootRate.perSecond, bestSecond: report.bootRate.peakSecond, windowMs: report.bootRate.windowMs,
+      bootP99Ms: report.latency['BootNotification']?.p99 ?? Number.NaN, connectP99Ms: report.latency['connect']?.p99 ?? Number.NaN,
+    },
+    harness: {
+      kbPerChargePoint: report.harness.kbPerChargePoint, rssPeakMb: report.harness.rssPeakMb,
+      workerBusyMax: report.harness.workers.map((w) => Math.round(w.utilizationMax * 100) / 100), cpuCoresDuringStorm: harnessStorm,
+    },
+    reference: {
+      kbPerChargePoint: kb(reference.peakRss() - reference.firstRss()), rssPeakMb: Math.round(reference.peakRss() / 2 ** 20),
+      cpuCoresDuringStorm: referenceStorm, cpuCoresDuringHold: reference.cpuShare(stormTo, holdTo),
+    },
+    verdict: `${report.verdict.verdict}: ${report.verdict.reason}`,
+    limit: explainLimit(report, referenceStorm, harnessStorm, report.machine.cores),
+  };
+}
