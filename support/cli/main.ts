@@ -7,6 +7,7 @@ import { ConfigError } from '../reporting/errors';
 import { RUN_HELP, ROOT, printResults, runCommand, runSuite } from './run-command';
 import { runReferenceCentralSystemCli } from '../../fixtures/reference/central-system';
 import { runReferenceChargePointCli } from '../../fixtures/reference/charge-point';
+import { LOAD_COMMANDS } from '../load/commands';
 
 const HELP = `Usage: ocpp-conformance <command> [options]
 
@@ -15,7 +16,7 @@ Commands:
   reference charge-point      Start the reference Charge Point (see --help).
   reference central-system    Start the reference Central System (see --help).
   main                        Both suites against the bundled reference SUTs (npm start).
-
+${Object.values(LOAD_COMMANDS).map((c) => `  ${c.usage.padEnd(28)}${c.summary}\n`).join('')}
 Run "ocpp-conformance <command> --help" for a command's options.
 `;
 
@@ -37,6 +38,8 @@ async function mainJob(argv: readonly string[]): Promise<number> {
 
 export async function dispatch(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const loadMode = command !== undefined && Object.hasOwn(LOAD_COMMANDS, command) ? LOAD_COMMANDS[command] : undefined;
+  if (loadMode) return loadMode.run(rest);
   if (rest.includes('--help') || command === '--help' || command === 'help') {
     if (command === 'run') process.stdout.write(RUN_HELP);
     else if (command === 'reference') return dispatchReference(rest);
