@@ -3,7 +3,7 @@ import { Given, Then, When } from '../../support/cucumber/define';
 import type { MessageRef } from '../../support/cucumber/parameter-types';
 import type { RegistrationKind } from '../../support/sut/identity-allocator';
 import {
-  expectCallError, expectHeartbeatInterval, expectRefusedOrRejected, expectSubprotocolRefused, expectSubprotocolSelected,
+  expectCallError, expectHeartbeatInterval, expectNotFoundWhenRefused, expectRefusedOrRejected, expectSubprotocolRefused, expectSubprotocolSelected,
 } from '../../support/roles/charge-point/central-system-checks';
 import type { HandshakeOutcome } from '../../support/roles/charge-point/emulated-charge-point';
 
@@ -34,8 +34,10 @@ When('an emulated Charge Point with an unknown identity connects and boots if it
   if (handshake.ok) this.memory.set('boot', await cp.boot(this.rule('OCPP 1.6 §4.2')));
 });
 
-Then('the Central System refuses the connection with HTTP 404 or rejects the BootNotification.req', function () {
-  expectRefusedOrRejected(this.memory.get('handshake') as HandshakeOutcome, this.memory.get('boot') as never, this.rule('OCPP-J 1.6 §3.2'));
+Then('the Central System refuses the connection with HTTP 404 or rejects the BootNotification.req', async function () {
+  const handshake = this.memory.get('handshake') as HandshakeOutcome;
+  expectRefusedOrRejected(handshake, this.memory.get('boot') as never, this.rule('OCPP-J 1.6 §3.2'));
+  await this.softly(() => expectNotFoundWhenRefused(handshake, this.rule('OCPP-J 1.6 §3.2', undefined, 'SHOULD')));
 });
 
 When('the emulated Charge Point connects offering the subprotocols {string}{docStep}', async function (list: string, step?: string) {

@@ -3,10 +3,10 @@
 import { Given, Then, When } from '../../support/cucumber/define';
 import type { MessageRef } from '../../support/cucumber/parameter-types';
 import { result } from '../../support/ocpp/handler-table';
-import { absent, caseInsensitive } from '../../support/recording/payload-pattern';
+import { caseInsensitive } from '../../support/recording/payload-pattern';
 import type { ReceivedCall } from '../../support/recording/mailbox';
 import { differentialListAnswer } from '../../support/roles/charge-point/charge-point-handlers';
-import { expectEveryEntryHasIdTagInfo, expectNewerListVersion } from '../../support/roles/charge-point/central-system-checks';
+import { absentOrEmpty, expectEveryEntryHasIdTagInfo, expectNewerListVersion } from '../../support/roles/charge-point/central-system-checks';
 
 Given('the emulated Charge Point will answer {message} with status {string}', function (message: MessageRef, status: string) {
   this.chargePointNamed('default').handlers.override(message.action, () => result({ status }));
@@ -38,8 +38,17 @@ Then('the emulated Charge Point receives {message} with {word} {int}{docStep}', 
   this.memory.set(`received ${message.action}`, await this.chargePointNamed('default').receive({ action: message.action, payload: { [field]: value } }, this.sut.timeouts.messageMs, this.rule(`OCPP 1.6 ${this.operationOf(message.action)}`, step)));
 });
 
-Then('the emulated Charge Point receives {message} without {word}{docStep}', async function (message: MessageRef, field: string, step?: string) {
-  await this.chargePointNamed('default').receive({ action: message.action, payload: { [field]: absent() } }, this.sut.timeouts.messageMs, this.rule(`OCPP 1.6 ${this.operationOf(message.action)}`, step));
+Then('the emulated Charge Point receives GetConfiguration.req for every key{docStep}', async function (step?: string) {
+  await this.chargePointNamed('default').receive({ action: 'GetConfiguration', payload: { key: absentOrEmpty } }, this.sut.timeouts.messageMs, this.rule('OCPP 1.6 §5.8', step));
+});
+
+Then('the emulated Charge Point receives TriggerMessage.req for {word} on connector {int}{docStep}', async function (requestedMessage: string, connectorId: number, step?: string) {
+  await this.chargePointNamed('default').receive({ action: 'TriggerMessage', payload: { requestedMessage, connectorId } }, this.sut.timeouts.messageMs, this.rule('OCPP 1.6 §5.17', step));
+});
+
+Then('the emulated Charge Point receives TriggerMessage.req for {word} on a connector it does not have{docStep}', async function (requestedMessage: string, step?: string) {
+  const cp = this.chargePointNamed('default');
+  await cp.receive({ action: 'TriggerMessage', payload: { requestedMessage, connectorId: cp.connectors + 1 } }, this.sut.timeouts.messageMs, this.rule('OCPP 1.6 §5.17', step));
 });
 
 Then('the emulated Charge Point receives RemoteStartTransaction.req for {idTag}{docStep}', async function (idTag: string, step?: string) {

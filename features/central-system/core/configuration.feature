@@ -7,7 +7,7 @@ Feature: Configuration, happy flow (test case document §3.7)
   Scenario: TC_019_1_CSMS Retrieve all configuration keys
     Given the emulated Charge Point is booted
     When the CSMS operator reads all configuration keys
-    Then the emulated Charge Point receives GetConfiguration.req without key (step 1)
+    Then the emulated Charge Point receives GetConfiguration.req for every key (step 1)
 
   @TC_019_2_CSMS @operator @spec=OCPP-1.6-5.8
   Scenario: TC_019_2_CSMS Retrieve specific configuration key

@@ -8,7 +8,7 @@ Feature: Remote trigger (test case document §3.18)
   Scenario: TC_054_CSMS Trigger Message
     Given the emulated Charge Point is booted
     When the CSMS operator triggers MeterValues for connector 1
-    Then the emulated Charge Point receives TriggerMessage.req with requestedMessage "MeterValues" (step 1)
+    Then the emulated Charge Point receives TriggerMessage.req for MeterValues on connector 1 (step 1)
     When the emulated Charge Point sends the triggered MeterValues.req (step 3)
     Then the Central System responds with MeterValues.conf (step 4)
     When the CSMS operator triggers Heartbeat
@@ -16,7 +16,7 @@ Feature: Remote trigger (test case document §3.18)
     When the emulated Charge Point sends the triggered Heartbeat.req (step 7)
     Then the Central System responds with Heartbeat.conf (step 8)
     When the CSMS operator triggers StatusNotification for connector 1
-    Then the emulated Charge Point receives TriggerMessage.req with requestedMessage "StatusNotification" (step 9)
+    Then the emulated Charge Point receives TriggerMessage.req for StatusNotification on connector 1 (step 9)
     When the emulated Charge Point sends the triggered StatusNotification.req (step 11)
     Then the Central System responds with StatusNotification.conf (step 12)
     When the CSMS operator triggers DiagnosticsStatusNotification
@@ -32,4 +32,4 @@ Feature: Remote trigger (test case document §3.18)
   Scenario: TC_055_CSMS Trigger Message - Rejected
     Given the emulated Charge Point is booted
     When the CSMS operator triggers MeterValues for a connector the Charge Point does not have
-    Then the emulated Charge Point receives TriggerMessage.req with requestedMessage "MeterValues" (step 1)
+    Then the emulated Charge Point receives TriggerMessage.req for MeterValues on a connector it does not have (step 1)

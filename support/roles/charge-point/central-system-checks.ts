@@ -67,3 +67,12 @@ export function expectNewerListVersion(payload: Record<string, unknown>, chargeP
   fail(rule, 'behaviour', `the Differential SendLocalList.req has listVersion ${JSON.stringify(version)}, not newer than the Charge Point's list (version ${chargePointVersion})`,
     `listVersion > ${chargePointVersion}`, JSON.stringify(version));
 }
+
+/** OCPP-J 1.6 §3.2: an unknown identity SHOULD be refused with HTTP 404 (another 4xx still refuses it). */
+export function expectNotFoundWhenRefused(handshake: HandshakeOutcome, rule: RuleContext): void {
+  if (handshake.ok || handshake.status === 404) return;
+  fail(rule, 'protocol violation', `the Central System refused the unknown charge point with HTTP ${handshake.status ?? '(none)'}, not 404`, 'HTTP 404', `HTTP ${handshake.status ?? '(none)'}`);
+}
+
+/** A key list that is absent or empty: "all keys" in GetConfiguration.req (§5.8). */
+export const absentOrEmpty = Object.assign((v: unknown): boolean => v === undefined || (Array.isArray(v) && v.length === 0), { describe: 'absent or empty' });
