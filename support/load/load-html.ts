@@ -19,7 +19,7 @@ export interface ChartLine {
 }
 
 /** A line chart as inline SVG; `logY` for latencies, which span orders of magnitude. */
-export function lineChart(title: string, yLabel: string, lines: readonly ChartLine[], options: { logY?: boolean; formatY?: (v: number) => string } = {}): string {
+export function lineChart(title: string, yLabel: string, lines: readonly ChartLine[], options: { logY?: boolean; formatY?: (v: number) => string; xMax?: number } = {}): string {
   const W = 900;
   const H = 300;
   const L = 70;
@@ -28,11 +28,12 @@ export function lineChart(title: string, yLabel: string, lines: readonly ChartLi
   const B = 40;
   const all = lines.flatMap((l) => l.points).filter(([, y]) => Number.isFinite(y));
   if (all.length === 0) return `<p>${esc(title)}: no data.</p>`;
-  const xMax = Math.max(1, ...all.map(([x]) => x));
+  const xMax = Math.max(1, options.xMax ?? 0, ...all.map(([x]) => x));
   const ys = all.map(([, y]) => y);
   const logY = options.logY === true;
   const yMin = logY ? Math.max(0.01, 10 ** Math.floor(Math.log10(Math.max(0.01, Math.min(...ys))))) : 0;
-  const yMax = logY ? 10 ** Math.ceil(Math.log10(Math.max(yMin * 10, ...ys))) : Math.max(1, ...ys) * 1.05;
+  const step = niceStep(Math.max(1, ...ys) / 4);
+  const yMax = logY ? 10 ** Math.ceil(Math.log10(Math.max(yMin * 10, ...ys))) : step * Math.ceil(Math.max(1, ...ys) / step);
   const fy = (y: number): number => {
     const f = logY ? (Math.log10(Math.max(y, yMin)) - Math.log10(yMin)) / (Math.log10(yMax) - Math.log10(yMin)) : y / yMax;
     return T + (H - T - B) * (1 - f);
@@ -41,7 +42,7 @@ export function lineChart(title: string, yLabel: string, lines: readonly ChartLi
   const fmtY = options.formatY ?? ((v: number) => n(Math.round(v)));
   const ticks = logY
     ? Array.from({ length: Math.round(Math.log10(yMax / yMin)) + 1 }, (_, i) => yMin * 10 ** i)
-    : Array.from({ length: 5 }, (_, i) => (yMax * i) / 4);
+    : Array.from({ length: Math.round(yMax / step) + 1 }, (_, i) => step * i);
   const grid = ticks.map((v) => `<line x1="${L}" x2="${W - R}" y1="${fy(v).toFixed(1)}" y2="${fy(v).toFixed(1)}" stroke="#ddd"/><text x="${L - 6}" y="${(fy(v) + 4).toFixed(1)}" text-anchor="end">${esc(fmtY(v))}</text>`).join('');
   const xTicks = Array.from({ length: 6 }, (_, i) => (xMax * i) / 5).map((x) => `<text x="${fx(x).toFixed(1)}" y="${H - B + 16}" text-anchor="middle">${Math.round(x)} s</text>`).join('');
   const paths = lines.map((l) => {
@@ -55,21 +56,28 @@ export function lineChart(title: string, yLabel: string, lines: readonly ChartLi
 ${grid}${xTicks}<line x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}" stroke="#888"/>${paths}${legend}</svg>`;
 }
 
+/** 1, 2 or 5 times a power of ten, at least `raw`. */
+function niceStep(raw: number): number {
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return ([1, 2, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+}
+
 function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
 export function loadHtml(r: LoadReport): string {
   const actions = actionRows(r);
+  const xMax = Math.max(1, ...r.series.map((p) => p.t));
   const connected = lineChart('Connected charge points', 'charge points', [
     { name: 'connected', color: COLORS[0] as string, points: r.series.map((p) => [p.t, p.connected] as const) },
-  ]);
+  ], { xMax });
   const latencyLines = actions.flatMap((a, i) => {
     const color = COLORS[i % COLORS.length] as string;
     const points = (key: 'p50' | 'p99'): Array<readonly [number, number]> => r.series.filter((p) => p.latency[a]).map((p) => [p.t, (p.latency[a] as { p50: number; p99: number })[key]] as const);
     return [{ name: `${a} p99`, color, points: points('p99') }, { name: `${a} p50`, color, dashed: true, points: points('p50') }];
   }).filter((l) => l.points.length > 0);
-  const latency = lineChart('Latency per action (per second; solid p99, dashed p50)', 'ms (log scale)', latencyLines, { logY: true, formatY: (v) => formatMs(v) });
+  const latency = lineChart('Latency per action (per second; solid p99, dashed p50)', 'ms (log scale)', latencyLines, { logY: true, formatY: (v) => formatMs(v), xMax });
   const t = r.totals;
   const actionTable = table(['action', 'CALLs', 'answers', 'CALLERROR', 'timeouts', 'unexpected', 'p50', 'p95', 'p99', 'max'], actions.map((a) => {
     const s = r.latency[a];
@@ -92,7 +100,7 @@ export function loadHtml(r: LoadReport): string {
 body{font-family:sans-serif;margin:24px;color:#222;max-width:1100px}
 h1{font-size:20px}h2{font-size:16px;margin-top:28px}
 .verdict{display:inline-block;padding:2px 10px;border-radius:4px;color:#fff;background:${r.verdict.verdict === 'PASS' ? '#2a7d2a' : r.verdict.verdict === 'WARN' ? '#b8860b' : '#b22222'}}
-table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td:first-child,th:first-child,td:nth-child(2){text-align:left}
+table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td:first-child,th:first-child,td:nth-child(2),th:nth-child(2){text-align:left}
 code{font-size:12px}
 </style></head><body>
 <h1>Load run: ${esc(r.sut.name)} <span class="verdict">${r.verdict.verdict}</span></h1>

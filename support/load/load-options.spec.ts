@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigError } from '../reporting/errors';
-import { parseLoadOptions } from './load-options';
+import { parseLoadOptions, parseMergeOptions } from './load-options';
 
 const base = ['--sut', 'fixtures/sut/reference-central-system.json', '--charge-points', '100'];
 
@@ -49,4 +49,13 @@ test('bad arguments are one sentence each (exit 3)', () => {
   refused([...base, '--charge-point', '3'], /unknown option --charge-point/);
   refused([...base, 'extra'], /unexpected argument "extra"/);
   refused([...base, '--sut'], /--sut needs a value/);
+});
+
+test('--merge takes the shards\' reports and --sut, and nothing that would start a run', () => {
+  assert.equal(parseMergeOptions(base, '/work'), undefined);
+  assert.deepEqual(parseMergeOptions(['--merge', 'a/load.json,b/load.json', '--merge', 'c.json', '--sut', 's.json'], '/work'), {
+    sutFile: 's.json', files: ['/work/a/load.json', '/work/b/load.json', '/work/c.json'], reportsDir: '/work/reports',
+  });
+  assert.throws(() => parseMergeOptions(['--merge', 'a.json'], '/work'), (e: unknown) => e instanceof ConfigError && /--merge needs --sut/.test(e.message));
+  assert.throws(() => parseMergeOptions(['--merge', 'a.json', '--sut', 's.json', '--charge-points', '5'], '/work'), (e: unknown) => e instanceof ConfigError && /not --charge-points/.test(e.message));
 });

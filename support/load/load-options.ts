@@ -37,6 +37,7 @@ export const LOAD_FLAGS: Record<string, FlagSpec> = {
   workers: { kind: 'number', placeholder: 'n', description: 'Worker threads (default: one per core; 0 runs the charge points on the main thread, for small runs).' },
   reports: { kind: 'string', placeholder: 'dir', description: 'Reports folder for load.json and load.html (default reports).' },
   quiet: { kind: 'boolean', description: 'No progress lines, only the table and the verdict.' },
+  merge: { kind: 'list', placeholder: 'files', description: 'Combine the load.json of the shards of one run (comma-separated or repeated) into one report and verdict, with --sut and --reports.' },
 };
 
 export const LOAD_HELP = helpText(
@@ -46,6 +47,25 @@ export const LOAD_HELP = helpText(
 );
 
 export const LOAD_COMMAND = 'ocpp-conformance load';
+
+export interface MergeOptions {
+  readonly sutFile: string;
+  readonly files: readonly string[];
+  readonly reportsDir: string;
+}
+
+/** `--merge`: the shards' reports to combine; undefined when the flag is absent. */
+export function parseMergeOptions(argv: readonly string[], cwd = process.cwd()): MergeOptions | undefined {
+  const { flags, positionals } = parseArgs(argv, LOAD_FLAGS, LOAD_COMMAND);
+  const files = flags['merge'] as string[] | undefined;
+  if (!files) return undefined;
+  const extra = Object.keys(flags).find((f) => !['merge', 'sut', 'reports', 'quiet'].includes(f));
+  if (extra) throw new ConfigError(`${LOAD_COMMAND}: --merge combines finished runs and takes only --sut and --reports, not --${extra}`);
+  if (positionals.length > 0) throw new ConfigError(`${LOAD_COMMAND}: unexpected argument "${positionals[0]}" (give the reports to --merge, comma-separated)`);
+  const sutFile = flags['sut'];
+  if (typeof sutFile !== 'string') throw new ConfigError(`${LOAD_COMMAND}: --merge needs --sut <file> for the thresholds of the verdict`);
+  return { sutFile, files: files.map((f) => resolve(cwd, f)), reportsDir: resolve(cwd, (flags['reports'] as string | undefined) ?? 'reports') };
+}
 
 /** Parses and checks the flags. */
 export function parseLoadOptions(argv: readonly string[], cwd = process.cwd()): LoadOptions {

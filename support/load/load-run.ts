@@ -136,6 +136,7 @@ export async function runLoad(options: LoadOptions, io: LoadRunIo): Promise<Load
     };
   });
 
+  io.progress(`Starting ${block.size.toLocaleString('en-US')} charge points (${options.profile}) against ${url} with ${inThread ? 'the main thread' : `${workers} worker thread(s)`}…`);
   const startedAt = Date.now();
   const t0 = performance.now();
   const aggregate = new LoadAggregate(startedAt);
