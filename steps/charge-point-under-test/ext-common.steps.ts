@@ -3,5 +3,5 @@ import { Given } from '../../support/cucumber/define';
 import { waitUntilRegistered } from '../../support/roles/central-system/ext-readiness';
 
 Given('the Charge Point is registered and has reported its connectors', async function () {
-  await waitUntilRegistered(this.centralSystem, this.sut);
+  await waitUntilRegistered(this.centralSystem, this.sut, this.bench.log);
 });

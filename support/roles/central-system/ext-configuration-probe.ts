@@ -5,6 +5,7 @@
  */
 import { ConformanceAssertionError } from '../../reporting/errors';
 import type { FindingCategory } from '../../recording/finding';
+import type { FrameRecord } from '../../recording/frame-record';
 import { expectConf, type RuleContext } from '../expectations';
 import type { ChargePointUnderTest } from './charge-point-under-test';
 import { accessOf, standardKey, typeProblem } from './ext-standard-keys';
@@ -27,6 +28,8 @@ export interface ChangeOutcome {
   /** The value before the change, as GetConfiguration reported it (undefined when the key was not reported). */
   readonly before: string | undefined;
   readonly status: string;
+  /** The ChangeConfiguration.conf, as recorded (from when a change is due to be in effect). */
+  readonly response: FrameRecord;
 }
 
 export class ConfigurationProbe {
@@ -72,7 +75,7 @@ export class ConfigurationProbe {
         await c.call('ChangeConfiguration', { key, value: before }, { rule: 'OCPP 1.6 §5.3', step: 'clean-up' });
       });
     }
-    return { key, value, before, status };
+    return { key, value, before, status, response: outcome.response };
   }
 
   /** The answer to a change must have `status` (§5.3). */

@@ -21,12 +21,15 @@ export class ScenarioCalls {
     return first !== undefined && record.seq >= first.seq;
   }
 
-  /** Waits for a CALL matching `matcher` sent during this scenario, leftovers of earlier scenarios skipped. */
-  async expect(matcher: CallMatcher, withinMs: number, rule: RuleContext): Promise<ReceivedCall> {
+  /**
+   * Waits for a CALL matching `matcher` sent during this scenario, leftovers of earlier scenarios skipped; with
+   * `after`, also those recorded before that frame (e.g. heartbeats sent before a change of their interval).
+   */
+  async expect(matcher: CallMatcher, withinMs: number, rule: RuleContext, after?: FrameRecord): Promise<ReceivedCall> {
     const deadline = performance.now() + withinMs;
     for (;;) {
       const call = await this.expectations.expectCall(matcher, Math.max(0, deadline - performance.now()), rule);
-      if (this.isFresh(call.record)) return call;
+      if (this.isFresh(call.record) && (after === undefined || call.record.seq > after.seq)) return call;
     }
   }
 
