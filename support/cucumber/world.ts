@@ -101,7 +101,7 @@ export class HarnessWorld extends World {
       await this.act(action, params);
       return {};
     } catch (e) {
-      if (e instanceof HarnessError && / → 4\d\d\b/.test(e.message)) return { refused: e.message };
+      if (e instanceof HttpStatusError && e.status >= 400 && e.status < 500) return { refused: e.message };
       throw e;
     }
   }

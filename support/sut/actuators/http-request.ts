@@ -5,6 +5,14 @@
 import { HarnessError, OperatorTimeout } from '../../reporting/errors';
 import { formatDuration } from '../duration';
 
+/** The reference, rig or CSMS answered with a non-2xx status (a 4xx from a CSMS: it refused the action). */
+export class HttpStatusError extends HarnessError {
+  constructor(message: string, readonly status: number) {
+    super(message);
+    this.name = 'HttpStatusError';
+  }
+}
+
 export interface HttpResult {
   readonly status: number;
   readonly body: unknown;
@@ -39,7 +47,7 @@ export async function requestJson(method: string, url: string, body: unknown, ti
   const detail = `${method} ${url} → ${response.status}`;
   if (!response.ok) {
     const why = typeof parsed === 'object' && parsed !== null && 'error' in parsed ? String((parsed as { error: unknown }).error) : text.slice(0, 200);
-    throw new HarnessError(`${detail}: ${why}`);
+    throw new HttpStatusError(`${detail}: ${why}`, response.status);
   }
   return { status: response.status, body: parsed, detail };
 }
