@@ -12,6 +12,7 @@ import type { RuleContext } from '../roles/ocpp-connection';
 import type { Finding } from '../recording/finding';
 import type { ActionName } from '../sut/actuators/actions';
 import type { Actuation } from '../sut/actuators/actuator';
+import { HttpStatusError } from '../sut/actuators/http-request';
 import type { RegistrationKind } from '../sut/identity-allocator';
 import { centralSystemClaims, type CentralSystemClaims, type SutConfig } from '../sut/sut-config';
 import { ConformanceAssertionError, HarnessError } from '../reporting/errors';
