@@ -37,6 +37,10 @@ export class LoadAggregate {
   private readonly connectedNow = new Map<number, number>();
   private readonly health = new Map<number, { utilization: number[]; loopDelay: number[] }>();
   readonly samples: Sample[] = [];
+  private readonly heapReady = new Map<number, number>();
+  private readonly heapNow = new Map<number, number>();
+  private peakForHeap = 0;
+  private heapAtPeak = 0;
   firstConnectAt = 0;
   lastAcceptedAt = 0;
 
@@ -58,6 +62,18 @@ export class LoadAggregate {
     if (!h) this.health.set(tick.worker, (h = { utilization: [], loopDelay: [] }));
     h.utilization.push(tick.utilization);
     h.loopDelay.push(tick.loopDelayP99Ms);
+    if (!this.heapReady.has(tick.worker)) this.heapReady.set(tick.worker, tick.heapUsedBytes);
+    this.heapNow.set(tick.worker, tick.heapUsedBytes);
+    const connected = this.connected();
+    if (connected > 0 && connected >= this.peakForHeap) {
+      this.peakForHeap = connected;
+      this.heapAtPeak = sum(this.heapNow.values());
+    }
+  }
+
+  /** The workers' JavaScript heap per connected charge point at the peak, bytes (native socket memory excluded). */
+  heapPerChargePoint(): number {
+    return this.peakForHeap > 0 ? Math.max(0, this.heapAtPeak - sum(this.heapReady.values())) / this.peakForHeap : 0;
   }
 
   private second(t: number): Second {
@@ -101,6 +117,12 @@ export class LoadAggregate {
       loopDelayP99MaxMs: Math.max(...h.loopDelay),
     }));
   }
+}
+
+function sum(values: Iterable<number>): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
 }
 
 function obtain(map: Map<string, LatencyHistogram>, key: string): LatencyHistogram {

@@ -43,6 +43,12 @@ function mergeSecond(points: readonly SeriesPoint[], t: number, connected: numbe
   return { t, connected, latency };
 }
 
+/** A per-charge-point figure of the shards, weighted by their peak connections. */
+function weighted(reports: readonly LoadReport[], figure: (r: LoadReport) => number): number {
+  const connections = reports.reduce((s, r) => s + r.peakConnected, 0);
+  return Math.round((reports.reduce((s, r) => s + figure(r) * r.peakConnected, 0) / Math.max(1, connections)) * 10) / 10;
+}
+
 /** A merge that lacks shards says nothing about their charge points: ERROR, as a harness or operator failure. */
 function withShardCheck(verdict: LoadVerdict, merged: number, expected: number): LoadVerdict {
   if (merged >= expected) return verdict;
@@ -124,7 +130,8 @@ export function mergeLoadReports(reports: readonly LoadReport[], sut: SutConfig)
       mainThreadUtilizationMax: Math.max(...reports.map((r) => r.harness.mainThreadUtilizationMax)),
       rssBaselineMb: reports.reduce((s, r) => s + r.harness.rssBaselineMb, 0),
       rssPeakMb: reports.reduce((s, r) => s + r.harness.rssPeakMb, 0),
-      kbPerChargePoint: Math.round(reports.reduce((s, r) => s + r.harness.kbPerChargePoint * r.peakConnected, 0) / Math.max(1, reports.reduce((s, r) => s + r.peakConnected, 0))),
+      kbPerChargePoint: weighted(reports, (r) => r.harness.kbPerChargePoint),
+      heapKbPerChargePoint: weighted(reports, (r) => r.harness.heapKbPerChargePoint),
     },
     verdict: withShardCheck(judgeLoad({ counters: totals, latency, thresholds: sut.load.thresholds, chargePoints: size }), reports.length, Number(first.run.shard.split('/')[1])),
     samples: reports.flatMap((r) => r.samples).slice(0, 40),

@@ -6,6 +6,7 @@
  * A worker thread owns one recorder; every second it hands the main thread a `WorkerTick`: its counters so far, the
  * latencies filed since the last tick, and its connected charge points. The main thread sums them.
  */
+import { getHeapStatistics } from 'node:v8';
 import type { TraceRecord } from '../recording/frame-record';
 import { type Finding, formatFinding } from '../recording/finding';
 import type { ProtocolMonitor } from '../recording/protocol-monitor';
@@ -101,6 +102,8 @@ export interface WorkerTick {
   readonly loopDelayP99Ms: number;
   /** Every charge point of the worker has started (in service, refused, or still booting after an answer). */
   readonly allStarted: boolean;
+  /** The worker's JavaScript heap in use, bytes (its own isolate). */
+  readonly heapUsedBytes: number;
 }
 
 const SAMPLES_PER_KIND = 5;
@@ -211,6 +214,7 @@ export class LoadRecorder {
     return {
       worker, at: Date.now(), connected, counters: structuredClone(this.counters), latency, samples,
       firstConnectAt: this.firstConnectAt, lastAcceptedAt: this.lastAcceptedAt, utilization, loopDelayP99Ms, allStarted,
+      heapUsedBytes: getHeapStatistics().used_heap_size,
     };
   }
 

@@ -21,7 +21,7 @@ import { type Block, partition, shardBlock } from './shard';
 import type { WorkerPlan } from './worker-plan';
 
 /** Charge points of one worker between handshake and last start-up StatusNotification (see WorkerPlan). */
-const MAX_STARTING_PER_WORKER = 200;
+export const MAX_STARTING_PER_WORKER = 200;
 /** File descriptors a process needs besides its connections (listeners, files, the reference's operator API). */
 const SPARE_DESCRIPTORS = 100;
 
