@@ -1,0 +1,165 @@
+/**
+ * The Charge Point's configuration as the test cases need it (OCPP 1.6 §5.3, §5.8, §9): read keys with
+ * GetConfiguration, set the values a case's "Before" configuration asks for and restore them after the scenario,
+ * apply the SUT file's values (short timers), and read SupportedFeatureProfiles. What the charger cannot be set to is
+ * not its failure here: the case is not applicable, with the reason.
+ */
+import { HarnessError, NotApplicable } from '../../reporting/errors';
+import type { RuleContext } from '../ocpp-connection';
+import { CentralSystemRequests } from './central-system-requests';
+import { failure } from './failure';
+import type { ScenarioContext } from './scenario-context';
+
+export interface ConfigurationKey {
+  readonly key: string;
+  readonly readonly: boolean;
+  readonly value?: string;
+}
+
+export interface ConfigurationRead {
+  /** Known keys by lower-case name (keys are CiString50Type, compared case-insensitively). */
+  readonly known: ReadonlyMap<string, ConfigurationKey>;
+  readonly unknown: readonly string[];
+  readonly payload: Record<string, unknown>;
+}
+
+export function parseConfiguration(payload: Record<string, unknown>): ConfigurationRead {
+  const keys = Array.isArray(payload['configurationKey']) ? (payload['configurationKey'] as ConfigurationKey[]) : [];
+  const unknown = Array.isArray(payload['unknownKey']) ? (payload['unknownKey'] as string[]) : [];
+  return { known: new Map(keys.map((k) => [String(k.key).toLowerCase(), k])), unknown, payload };
+}
+
+export class ChargerConfiguration {
+  constructor(private readonly ctx: ScenarioContext) {}
+
+  /** GetConfiguration.req for `keys` (all keys when empty). */
+  async read(keys: readonly string[], rule: RuleContext): Promise<ConfigurationRead> {
+    const payload = await this.ctx.chargePoint.request('GetConfiguration', keys.length > 0 ? { key: [...keys] } : {}, {}, rule);
+    return parseConfiguration(payload);
+  }
+
+  /** The value of one key, or undefined when the charger does not know it; remembered for later steps. */
+  async value(key: string, rule: RuleContext): Promise<string | undefined> {
+    const value = (await this.read([key], rule)).known.get(key.toLowerCase())?.value;
+    if (value !== undefined) this.ctx.memory.set(`config:${key}`, value);
+    return value;
+  }
+
+  /** The value this scenario set or read for `key`, else read now. */
+  async current(key: string, rule: RuleContext): Promise<string | undefined> {
+    const known = this.ctx.memory.get(`config:${key}`);
+    return typeof known === 'string' ? known : this.value(key, rule);
+  }
+
+  /** An integer key's current value in seconds (see `current`); a HarnessError when the charger has no usable value. */
+  async seconds(key: string, rule: RuleContext): Promise<number> {
+    const n = Number(await this.current(key, rule));
+    if (!Number.isFinite(n)) throw new HarnessError(`the Charge Point reports no numeric value for ${key}, which this check needs`);
+    return n;
+  }
+
+  /**
+   * Makes `key` have `value` for this scenario and restores the previous value afterwards. Not applicable when the
+   * charger does not know the key (unless `optional`: "(If implemented)"), reports it read-only with another
+   * value, or refuses the value.
+   */
+  async set(key: string, value: string, options: { optional?: boolean } = {}): Promise<void> {
+    const rule = this.ctx.rule('OCPP 1.6 §5.3', 'Before: configuration state');
+    const current = (await this.read([key], rule)).known.get(key.toLowerCase());
+    if (!current) {
+      if (options.optional) return;
+      throw new NotApplicable(`the Charge Point does not implement the configuration key ${key} (GetConfiguration lists it as unknown)`);
+    }
+    this.ctx.memory.set(`config:${key}`, value);
+    if (current.value === value) return;
+    if (current.readonly) {
+      throw new NotApplicable(`the Charge Point reports ${key} read-only with value "${current.value ?? ''}"; the case needs "${value}"`);
+    }
+    await this.change(key, value, rule);
+    const original = current.value;
+    if (original !== undefined) {
+      this.ctx.cleanups.push(async () => {
+        await this.change(key, original, this.ctx.rule('OCPP 1.6 §5.3', 'clean-up: restore the configuration'));
+      });
+    }
+  }
+
+  /** Applies the SUT file's configuration values the charger knows and can change (short timers, MinimumStatusDuration 0). */
+  async applyBaseline(): Promise<void> {
+    const wanted = this.ctx.sut.chargePoint?.configuration ?? {};
+    const keys = Object.keys(wanted);
+    if (keys.length === 0) return;
+    const rule = this.ctx.rule('OCPP 1.6 §5.3', 'general precondition: configuration from the SUT file');
+    const read = await this.read(keys, rule);
+    for (const key of keys) {
+      const current = read.known.get(key.toLowerCase());
+      // A key the charger lacks or cannot change keeps its value; the cases that need it say so when they set it.
+      if (!current || current.readonly || current.value === wanted[key]) continue;
+      await this.set(key, wanted[key] as string);
+    }
+  }
+
+  /**
+   * ChangeConfiguration.req of a test case step, its answer kept for the Then; an accepted change of a key the SUT
+   * file sets is undone when the scenario ends.
+   */
+  async sendChange(key: string, value: string, rule: RuleContext): Promise<void> {
+    const outcome = await new CentralSystemRequests(this.ctx).send('ChangeConfiguration', { key, value }, rule);
+    const baseline = this.ctx.sut.chargePoint?.configuration[key];
+    if (outcome.kind === 'result' && outcome.payload['status'] === 'Accepted' && baseline !== undefined && baseline !== value) {
+      this.ctx.cleanups.push(async () => {
+        await this.change(key, baseline, this.ctx.rule('OCPP 1.6 §5.3', 'clean-up: restore the configuration'));
+      });
+    }
+  }
+
+  /**
+   * TC_019_CS step 7: GetConfiguration.req for keys of the full list (step 4), as many as GetConfigurationMaxKeys
+   * (step 6) allows.
+   */
+  async readAsManyAsAllowed(rule: RuleContext): Promise<void> {
+    const requests = new CentralSystemRequests(this.ctx);
+    const all = this.ctx.memory.get('configuration:all') as ConfigurationRead | undefined;
+    const maxAnswer = requests.lastAnswer('GetConfiguration');
+    const max = maxAnswer.kind === 'result' ? Number(parseConfiguration(maxAnswer.payload).known.get('getconfigurationmaxkeys')?.value) : NaN;
+    if (!all || !Number.isFinite(max)) throw new HarnessError('steps 4 and 6 must have read every key and GetConfigurationMaxKeys first');
+    const keys = [...all.known.values()].map((k) => k.key).slice(0, Math.max(1, max));
+    this.ctx.memory.set('configuration:asked', keys);
+    await requests.send('GetConfiguration', { key: keys }, rule);
+  }
+
+  /** Remembers the values of a GetConfiguration.conf for later steps (`current`, `rememberedProfiles`). */
+  remember(read: ConfigurationRead): void {
+    for (const kv of read.known.values()) if (kv.value !== undefined) this.ctx.memory.set(`config:${kv.key}`, kv.value);
+  }
+
+  /** SupportedFeatureProfiles as a step of this scenario read it. */
+  rememberedProfiles(): string[] {
+    return String(this.ctx.memory.get('config:SupportedFeatureProfiles') ?? 'Core').split(',').map((s) => s.trim()).filter(Boolean);
+  }
+
+  /** The GetConfiguration.conf reports `key` with `value`. */
+  expectValue(read: ConfigurationRead, key: string, value: string, rule: RuleContext): void {
+    const kv = read.known.get(key.toLowerCase());
+    if (kv?.value !== value) {
+      throw failure(rule, 'behaviour', `${this.ctx.chargePoint.who} reports ${key} = ${JSON.stringify(kv?.value)} after it accepted the change`, {
+        expected: `${key} = "${value}"`, actual: JSON.stringify(read.payload),
+      });
+    }
+  }
+
+  /** The profiles in SupportedFeatureProfiles (§9.1.29). */
+  async supportedProfiles(rule: RuleContext): Promise<string[]> {
+    const value = await this.value('SupportedFeatureProfiles', rule);
+    return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  }
+
+  /** ChangeConfiguration.req that must be Accepted (a refusal makes the case not applicable). */
+  private async change(key: string, value: string, rule: RuleContext): Promise<void> {
+    const outcome = await this.ctx.chargePoint.call('ChangeConfiguration', { key, value }, rule);
+    const status = outcome.kind === 'result' ? outcome.payload['status'] : `CALLERROR ${outcome.code}`;
+    if (status !== 'Accepted') {
+      throw new NotApplicable(`the Charge Point answered ChangeConfiguration ${key}=${value} with ${String(status)}; the case needs that value`);
+    }
+  }
+}
