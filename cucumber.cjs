@@ -1,6 +1,7 @@
-// Cucumber configuration. The CLI (`ocpp-conformance run`) chooses the feature paths, tags and workers and sets
-// OCPP_CONFORMANCE_SUT / OCPP_CONFORMANCE_REPORTS; this file holds what is the same for every run.
-// A .cjs file (not JSON) because Allure's label patterns are regular expressions (TOOLCHAIN.md).
+// Cucumber configuration. The CLI (`ocpp-conformance run`) chooses the feature paths, tags and workers, the stdout
+// formatter (one line per test case) and sets OCPP_CONFORMANCE_SUT / OCPP_CONFORMANCE_REPORTS; this file holds what
+// is the same for every run. Allure's labels, links and statuses are not set here: after the run,
+// support/reporting/allure-results.ts writes them from the verdicts (epic = role, feature = profile, story = id).
 const path = require('node:path');
 
 const reports = process.env.OCPP_CONFORMANCE_REPORTS || 'reports';
@@ -15,10 +16,6 @@ module.exports = {
     ],
     formatOptions: {
       resultsDir: path.join(reports, 'allure-results'),
-      labels: [
-        { pattern: [/@sut:(.*)/], name: 'epic' },
-      ],
-      links: { spec: { pattern: [/@spec=(.*)/], urlTemplate: '%s' } },
     },
     strict: false,
   },

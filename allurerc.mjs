@@ -1,0 +1,32 @@
+// Allure 3 configuration used by `ocpp-conformance run|main|report` (support/reporting/allure-report.ts passes it
+// with --config and the output folder with -o). A plain object: importing defineConfig from 'allure' would run the
+// CLI (TOOLCHAIN.md). The awesome template's analytics script is removed after generation, so the single file makes
+// no network request when opened.
+import { readFileSync } from 'node:fs';
+
+const REPORT_NAME = 'OCPP 1.6-J conformance: pre-certification test report (not an OCA certification)';
+
+// One category per kind of failure; each result carries its kind as the label "category" (outcome.ts).
+const titles = JSON.parse(readFileSync(new URL('./support/reporting/categories.json', import.meta.url), 'utf8'));
+
+export default {
+  name: REPORT_NAME,
+  plugins: {
+    awesome: {
+      options: {
+        singleFile: true,
+        reportName: REPORT_NAME,
+        reportLanguage: 'en',
+        // Role under test, then profile, then the feature file (section of the test case document).
+        groupBy: ['parentSuite', 'suite', 'subSuite'],
+        // Failed steps open by themselves with the evidence.
+        stepTreeExpansion: 'expand_failed_only',
+      },
+    },
+  },
+  // Allure reads a string matcher as a regular expression: match the title literally.
+  categories: Object.values(titles).map((name) => ({
+    name,
+    matchers: { labels: { category: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) } },
+  })),
+};
