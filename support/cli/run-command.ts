@@ -1,33 +1,51 @@
 /**
- * `ocpp-conformance run --sut <file>`: checks the SUT file and that the SUT can be reached (or the port is free),
- * then runs the suite of its role in Cucumber (a child process, so Ctrl-C reaches it and the results written so far
- * survive), then reads the scenario results and reports them. Exit codes: see support/reporting/verdict.ts.
+ * `ocpp-conformance run --sut <file>`: checks the SUT file, the flags and that the SUT can be reached (or the port is
+ * free) before anything is written; then runs the suite of its role in Cucumber, in a child process that prints one
+ * line per test case as it finishes (support/reporting/progress-formatter.cjs); then writes every report from what
+ * was recorded and prints the per-profile table and the closing line. Ctrl-C (or SIGTERM) stops Cucumber, and the
+ * reports of the test cases that finished are still written (exit code 130). Exit codes: support/reporting/verdict.ts.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ConfigError } from '../reporting/errors';
-import { exitCodeFor } from '../reporting/verdict';
+import { renderConsoleSummary } from '../reporting/console-summary';
+import { exitCodeOf } from '../reporting/outcome';
+import { describeSuiteRun, recordSuiteEnd, recordSuiteStart } from '../reporting/run-record';
 import { readScenarioResults, type ScenarioResult } from '../reporting/scenario-result';
+import { writeReports } from '../reporting/write-reports';
 import { loadSutFile, type SutConfig } from '../sut/sut-config';
-import { formatDuration } from '../sut/duration';
 import { type FlagSpec, helpText, parseArgs } from './args';
 
 export const ROOT = resolve(__dirname, '..', '..');
 
 /** Cucumber's command (the package's exports hide its bin folder from require.resolve). */
 const CUCUMBER_BIN = join(dirname(require.resolve('@cucumber/cucumber/package.json')), 'bin', 'cucumber.js');
+const PROGRESS_FORMATTER = './support/reporting/progress-formatter.cjs';
+
+/** Exit code of a run stopped by Ctrl-C or SIGTERM (the shell's convention for SIGINT). */
+export const INTERRUPTED_EXIT_CODE = 130;
 
 export const RUN_FLAGS: Record<string, FlagSpec> = {
   sut: { kind: 'string', placeholder: 'file', description: 'SUT file (fixtures/sut/*.json); its role picks the suite.' },
   tags: { kind: 'string', placeholder: 'expr', description: 'Cucumber tag expression, e.g. "@TC_003_CS or @feature-profile:Core".' },
-  parallel: { kind: 'number', placeholder: 'n', description: 'Worker processes (Central System under test or reference SUTs only).' },
-  reports: { kind: 'string', placeholder: 'dir', description: 'Reports folder (default reports).' },
-  strict: { kind: 'boolean', description: 'WARN and unexpected passes of known deviations fail the run too.' },
-  fault: { kind: 'list', placeholder: 'name', description: 'Switch on a fault of the reference SUT (self-test).' },
-  quiet: { kind: 'boolean', description: 'Print only the closing line.' },
+  parallel: { kind: 'number', placeholder: 'n', description: 'Worker processes (a Central System under test or a reference SUT only).' },
+  reports: { kind: 'string', placeholder: 'dir', description: 'Reports folder (default ./reports); emptied first.' },
+  strict: { kind: 'boolean', description: 'WARN and an unexpected pass of a declared known deviation fail the run too.' },
+  fault: { kind: 'list', placeholder: 'name', description: 'Switch on a fault of the reference SUT (self-test; repeatable).' },
+  quiet: { kind: 'boolean', description: 'Print only the table and the closing line.' },
 };
+
+export const RUN_HELP = `${helpText(
+  'ocpp-conformance run --sut <file> [options]',
+  'Runs the test cases that apply to the system under test described by the SUT file, then writes\n'
+    + 'reports/allure-report/index.html, junit.xml, summary.json and summary.md.',
+  RUN_FLAGS,
+)}
+Exit codes: 0 nothing failed; 1 the SUT failed a test case (or, with --strict, a WARN or an unexpected pass);
+2 only inconclusive test cases; 3 harness or configuration error; 130 interrupted.
+`;
 
 export interface RunOptions {
   readonly sutFile: string;
@@ -46,6 +64,10 @@ export interface RunOptions {
 export interface RunOutcome {
   readonly results: ScenarioResult[];
   readonly exitCode: 0 | 1 | 2 | 3;
+  /** Stopped by Ctrl-C or SIGTERM. */
+  readonly interrupted: boolean;
+  /** Why no test case ran, when none did. */
+  readonly problem?: string;
 }
 
 export function featureDir(sut: SutConfig): string {
@@ -86,13 +108,22 @@ export async function preflight(sut: SutConfig): Promise<void> {
 
 /** Removes the outputs of an earlier run (Allure never cleans its results folder). */
 export function cleanReports(reportsDir: string): void {
-  for (const sub of ['allure-results', 'results', 'traces']) rmSync(join(reportsDir, sub), { recursive: true, force: true });
+  for (const sub of ['allure-results', 'allure-report', 'results', 'traces']) rmSync(join(reportsDir, sub), { recursive: true, force: true });
+  for (const file of ['run.json', 'summary.json', 'summary.md', 'junit.xml', 'cucumber-messages.ndjson', 'cucumber-summary.txt']) {
+    rmSync(join(reportsDir, file), { force: true });
+  }
   mkdirSync(reportsDir, { recursive: true });
 }
 
-/** Runs one suite; resolves when Cucumber has finished (or was interrupted). */
-export async function runSuite(options: RunOptions): Promise<RunOutcome> {
+/** One sentence for a reports folder that cannot be one. */
+export function checkReportsDir(reportsDir: string): void {
+  if (existsSync(reportsDir) && !statSync(reportsDir).isDirectory()) throw new ConfigError(`--reports ${reportsDir} is a file, not a folder`);
+}
+
+/** Checks everything that can be checked before a run writes anything; returns the SUT. */
+export async function prepareRun(options: RunOptions): Promise<SutConfig> {
   const sut = loadSutFile(options.sutFile);
+  if (options.parallel !== undefined && options.parallel < 1) throw new ConfigError('--parallel takes a whole number of workers, 1 or more');
   if ((options.parallel ?? 1) > 1 && sut.role === 'charge-point' && !sut.reference) {
     throw new ConfigError('--parallel needs a Central System under test or a reference SUT: one real charger cannot run several scenarios at once');
   }
@@ -100,68 +131,100 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
     throw new ConfigError('--parallel cannot ask an operator: prompts need one worker');
   }
   if (options.faults?.length && !sut.reference) throw new ConfigError(`--fault needs a reference SUT, but ${options.sutFile} has no "reference" section`);
+  const paths = options.paths ?? [featureDir(sut)];
+  for (const p of paths) if (!existsSync(p)) throw new ConfigError(`no feature files at ${p}`);
+  checkReportsDir(resolve(options.reportsDir));
   await preflight(sut);
+  return sut;
+}
+
+/** Runs Cucumber; resolves with its exit code and whether a signal stopped it. */
+function runCucumber(args: string[], env: NodeJS.ProcessEnv, parallel: boolean): Promise<{ code: number; interrupted: boolean }> {
+  return new Promise((done) => {
+    // With workers, Cucumber gets a process group of its own so a signal reaches the workers too (they do not stop
+    // when the coordinator dies). Without, it stays in the terminal's group: an operator prompt reads the terminal.
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env, detached: parallel });
+    let interrupted = false;
+    const stop = (signal: NodeJS.Signals): void => {
+      if (interrupted) {
+        // A second Ctrl-C: stop now, whatever is left.
+        process.exit(INTERRUPTED_EXIT_CODE);
+      }
+      interrupted = true;
+      process.stderr.write(`\nStopping (${signal}); writing the reports of the test cases that finished…\n`);
+      try {
+        if (parallel && child.pid) process.kill(-child.pid, 'SIGINT');
+        else child.kill('SIGINT');
+      } catch {
+        // Already gone.
+      }
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    child.on('exit', (c, signal) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done({ code: c ?? (signal ? INTERRUPTED_EXIT_CODE : 1), interrupted: interrupted || signal === 'SIGINT' });
+    });
+  });
+}
+
+/** Runs one suite (no report writing: the self-test runs many); resolves when Cucumber has finished or was stopped. */
+export async function runSuite(options: RunOptions): Promise<RunOutcome> {
+  const sut = await prepareRun(options);
   const reportsDir = resolve(options.reportsDir);
   if (!options.keepReports) cleanReports(reportsDir);
   mkdirSync(reportsDir, { recursive: true });
+  recordSuiteStart(reportsDir, describeSuiteRun(sut, options), !options.keepReports);
   const paths = options.paths ?? [featureDir(sut)];
-  for (const p of paths) if (!existsSync(p)) throw new ConfigError(`no feature files at ${p}`);
   const args = [CUCUMBER_BIN, '--config', 'cucumber.cjs', ...paths.map((p) => relative(ROOT, p))];
   if (options.tags) args.push('--tags', options.tags);
-  if ((options.parallel ?? 1) > 1) args.push('--parallel', String(options.parallel));
-  args.push('--format', options.quiet ? 'summary:/dev/null' : 'progress');
-  const code = await new Promise<number>((done) => {
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        OCPP_CONFORMANCE_SUT: sut.file,
-        OCPP_CONFORMANCE_REPORTS: reportsDir,
-        OCPP_CONFORMANCE_FAULTS: (options.faults ?? []).join(','),
-      },
-    });
-    const forward = (): void => {
-      child.kill('SIGINT');
-    };
-    process.on('SIGINT', forward);
-    child.on('exit', (c, signal) => {
-      process.off('SIGINT', forward);
-      done(c ?? (signal ? 130 : 1));
-    });
-  });
+  const parallel = (options.parallel ?? 1) > 1;
+  if (parallel) args.push('--parallel', String(options.parallel));
+  args.push('--format', PROGRESS_FORMATTER, '--format', `summary:${join(reportsDir, 'cucumber-summary.txt')}`);
+  if (options.quiet) args.push('--format-options', JSON.stringify({ ocppProgress: { quiet: true } }));
+  const { code, interrupted } = await runCucumber(args, {
+    ...process.env,
+    OCPP_CONFORMANCE_SUT: sut.file,
+    OCPP_CONFORMANCE_REPORTS: reportsDir,
+    OCPP_CONFORMANCE_FAULTS: (options.faults ?? []).join(','),
+  }, parallel);
+  recordSuiteEnd(reportsDir, interrupted);
   const results = readScenarioResults(reportsDir).filter((r) => r.sut === sut.name);
-  let exitCode = exitCodeFor(results.map((r) => r.verdict), { strict: options.strict, unexpectedPasses: results.filter((r) => r.unexpectedPass).length });
-  // Cucumber failing before any scenario (a broken step file, the bench not opening) is the harness's failure.
-  if (results.length === 0 && code !== 0) exitCode = 3;
-  return { results, exitCode };
-}
-
-/** One line per test case and the closing line. */
-export function printResults(results: readonly ScenarioResult[], out: NodeJS.WritableStream = process.stdout): void {
-  for (const r of results) {
-    out.write(`${r.verdict.padEnd(12)} ${r.id.padEnd(16)} ${r.title.slice(0, 70).padEnd(70)} ${formatDuration(r.durationMs)}\n`);
+  if (results.length === 0 && !interrupted) {
+    // Cucumber failing before any scenario (a broken step file, the bench not opening) is the harness's failure; so
+    // is a run that checked nothing (tags matching no scenario): an empty run must not pass a CI gate.
+    const problem = code !== 0
+      ? `Cucumber stopped (exit ${code}) before any test case finished: see the messages above and ${join(relative(process.cwd(), reportsDir) || '.', 'cucumber-summary.txt')}`
+      : `no test case ran: ${options.tags ? `the tags "${options.tags}" match no scenario` : 'there is no scenario'} in ${paths.map((p) => relative(process.cwd(), p)).join(', ')}`;
+    return { results, exitCode: 3, interrupted, problem };
   }
-  const passed = results.filter((r) => r.verdict === 'PASS' || r.verdict === 'WARN' || r.verdict === 'XFAIL').length;
-  const failed = results.filter((r) => r.verdict === 'FAIL' || r.verdict === 'ERROR' || r.verdict === 'INCONCLUSIVE').length;
-  const skipped = results.filter((r) => r.verdict === 'N/A').length;
-  out.write(`${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+  return { results, exitCode: exitCodeOf(results, { strict: options.strict }), interrupted };
 }
 
-export const RUN_HELP = helpText('ocpp-conformance run --sut <file> [options]', 'Runs the test cases that apply to the system under test described by the SUT file.', RUN_FLAGS);
+/** Writes the reports of a folder and prints the table and the closing line; returns the run's exit code. */
+export async function finishRun(reportsDir: string, outcome: { exitCode: number; interrupted: boolean; problem?: string }, strict: boolean): Promise<number> {
+  const written = await writeReports(reportsDir, { strict });
+  if (outcome.problem) process.stderr.write(`ocpp-conformance: ${outcome.problem}\n`);
+  process.stdout.write(renderConsoleSummary(written, { strict, interrupted: outcome.interrupted }));
+  if (outcome.interrupted) return INTERRUPTED_EXIT_CODE;
+  return outcome.exitCode;
+}
 
 export async function runCommand(argv: readonly string[]): Promise<number> {
-  const { flags } = parseArgs(argv, RUN_FLAGS, 'ocpp-conformance run');
+  const { flags, positionals } = parseArgs(argv, RUN_FLAGS, 'ocpp-conformance run');
+  if (positionals.length > 0) throw new ConfigError(`ocpp-conformance run: unexpected argument "${positionals[0]}" (see ocpp-conformance run --help)`);
   if (typeof flags['sut'] !== 'string') throw new ConfigError('ocpp-conformance run: --sut <file> is required (see ocpp-conformance run --help)');
+  const reportsDir = resolve((flags['reports'] as string | undefined) ?? 'reports');
+  const strict = Boolean(flags['strict']);
   const outcome = await runSuite({
     sutFile: flags['sut'],
     tags: flags['tags'] as string | undefined,
     parallel: flags['parallel'] as number | undefined,
-    reportsDir: (flags['reports'] as string | undefined) ?? join(process.cwd(), 'reports'),
-    strict: Boolean(flags['strict']),
+    reportsDir,
+    strict,
     faults: flags['fault'] as string[] | undefined,
     quiet: Boolean(flags['quiet']),
   });
-  printResults(outcome.results);
-  return outcome.exitCode;
+  return finishRun(reportsDir, outcome, strict);
 }
