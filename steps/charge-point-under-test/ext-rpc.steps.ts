@@ -5,6 +5,7 @@ import type { HarnessWorld } from '../../support/cucumber/world';
 import type { MessageRef } from '../../support/cucumber/parameter-types';
 import { CALL_ERROR_RULE } from '../../support/ocpp/call-error-codes';
 import { RpcProbe, type MalformedFrame, type ProbeOutcome } from '../../support/roles/central-system/ext-rpc-probe';
+import { ScenarioCalls } from '../../support/roles/central-system/ext-scenario-calls';
 import type { OcppConnection } from '../../support/roles/ocpp-connection';
 import { supportedProfiles } from '../../support/sut/sut-config';
 import { HarnessError, NotApplicable } from '../../support/reporting/errors';
@@ -50,4 +51,9 @@ When(MALFORMED, async function (kind: MalformedFrame) {
 
 Then('the Charge Point keeps that connection open and still answers GetConfiguration.req on it', async function () {
   await probe(this).expectStillServing(this.memory.get('ext:connection') as OcppConnection, this.rule('OCPP-J 1.6 §4.1.3'));
+});
+
+Then('every CALL the Charge Point sent in this scenario had a message id of its own on its connection', function () {
+  const calls = new ScenarioCalls(this.chargePoint.expectations, this.bench.log).frames((r) => r.direction === 'in' && r.kind === 'CALL');
+  RpcProbe.expectUniqueMessageIds(calls, this.rule('OCPP-J 1.6 §4.1.4'), `the Charge Point ${this.chargePoint.identity}`);
 });

@@ -8,7 +8,7 @@ Feature: Boot discipline of the Charge Point — beyond the test case document
 
   @EXT_BOOT_001 @spec=OCPP-1.6-4.2
   Scenario: EXT_BOOT_001 Nothing is sent before BootNotification.req is answered
-    Given the Charge Point is registered and has reported its connectors
+    Given the Charge Point is booted and idle
     And the Central System will hold its answer to the BootNotification.req after the next reboot for 2 s
     When the Central System reboots the Charge Point with Reset.req Hard
     Then the Charge Point sends BootNotification.req after the reboot
@@ -17,7 +17,7 @@ Feature: Boot discipline of the Charge Point — beyond the test case document
 
   @EXT_BOOT_002 @spec=OCPP-1.6-4.2
   Scenario: EXT_BOOT_002 While Rejected the Charge Point neither talks nor answers
-    Given the Charge Point is registered and has reported its connectors
+    Given the Charge Point is booted and idle
     And the Central System will reject the BootNotification.req after the next reboot with interval 4 s
     When the Central System reboots the Charge Point with Reset.req Hard
     Then the Charge Point sends BootNotification.req after the reboot
@@ -27,7 +27,7 @@ Feature: Boot discipline of the Charge Point — beyond the test case document
 
   @EXT_BOOT_003 @spec=OCPP-1.6-4.2
   Scenario: EXT_BOOT_003 After Rejected the next BootNotification.req waits for the interval
-    Given the Charge Point is registered and has reported its connectors
+    Given the Charge Point is booted and idle
     And the Central System will reject the BootNotification.req after the next reboot with interval 4 s
     When the Central System reboots the Charge Point with Reset.req Hard
     Then the Charge Point sends BootNotification.req after the reboot

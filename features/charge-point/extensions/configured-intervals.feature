@@ -8,14 +8,14 @@ Feature: Configured intervals on the wire — beyond the test case document
 
   @EXT_HB_001 @spec=OCPP-1.6-9.1.10
   Scenario: EXT_HB_001 Heartbeats follow a new HeartbeatInterval
-    Given the Charge Point is registered and has reported its connectors
+    Given the Charge Point is booted and idle
     When the Central System changes the configuration key "HeartbeatInterval" to "2"
     Then the Charge Point answers the change with ChangeConfiguration.conf status "Accepted"
     And the Charge Point sends Heartbeat.req every 2 s from then on, 3 times in a row
 
   @EXT_MV_001 @operator @spec=OCPP-1.6-9.1.19
   Scenario: EXT_MV_001 Sampled meter values follow MeterValueSampleInterval
-    Given the Charge Point is registered and has reported its connectors
+    Given the Charge Point is booted and idle
     When the Central System changes the configuration key "MeterValueSampleInterval" to "2"
     Then the Charge Point answers the change with ChangeConfiguration.conf status "Accepted"
     When the EV driver starts a charging session with the valid idTag on the connector under test

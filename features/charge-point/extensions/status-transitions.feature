@@ -8,7 +8,7 @@ Feature: Status transitions of the Charge Point — beyond the test case documen
 
   @EXT_STATUS_001 @operator @spec=OCPP-1.6-4.9
   Scenario: EXT_STATUS_001 A whole charging session follows the §4.9 transition table
-    Given the Charge Point is registered and has reported its connectors
+    Given the Charge Point is booted and idle
     When the EV driver starts a charging session with the valid idTag on the connector under test
     And the EV driver ends the charging session with the valid idTag and takes the cable away
     Then the connector under test reported "Preparing, Charging, Finishing, Available", in this order
@@ -16,7 +16,7 @@ Feature: Status transitions of the Charge Point — beyond the test case documen
 
   @EXT_STATUS_002 @spec=OCPP-1.6-4.9
   Scenario: EXT_STATUS_002 A connector made Unavailable stays Unavailable over a reboot
-    Given the Charge Point is registered and has reported its connectors
+    Given the Charge Point is booted and idle
     When the Central System sets the availability of the connector under test to Inoperative
     Then the Charge Point reports the connector under test as Unavailable
     When the Central System reboots the Charge Point with Reset.req Hard

@@ -118,6 +118,23 @@ export class RpcProbe {
     }
   }
 
+  /** OCPP-J 1.6 §4.1.4: no two CALLs of the charger on one connection share a message id. */
+  static expectUniqueMessageIds(calls: readonly FrameRecord[], rule: RuleContext, who: string): void {
+    const seen = new Map<string, FrameRecord>();
+    for (const call of calls) {
+      const key = `${call.connection} ${call.id}`;
+      const earlier = seen.get(key);
+      if (earlier) {
+        throw new ConformanceAssertionError({
+          rule: rule.rule, step: rule.step, level: rule.level ?? 'SHALL', category: 'protocol violation',
+          message: `${who} used the message id "${call.id}" of its ${earlier.action}.req [frame #${earlier.seq}] again for ${call.action}.req [frame #${call.seq}] on ${call.connection}`,
+          expected: 'a new message id for every CALL on a connection', actual: call.raw, evidence: [earlier.seq, call.seq],
+        });
+      }
+      seen.set(key, call);
+    }
+  }
+
   /** Sends a frame that is not a valid OCPP-J message; returns the connection it went out on. */
   async sendMalformed(kind: MalformedFrame): Promise<{ connection: OcppConnection; record: FrameRecord | undefined }> {
     const connection = await this.cp.connection();
