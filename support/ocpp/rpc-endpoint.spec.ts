@@ -146,4 +146,6 @@ test('sendRaw transmits malformed text and records it as deliberate', () => {
   ep.sendRaw('this is not json');
   assert.equal(records[0]?.kind, 'INVALID');
   assert.equal(records[0]?.deliberate, true);
+  ep.sendRaw('[7,"x7","GetConfiguration",{}]');
+  assert.equal(records[1]?.id, 'x7', 'an unknown message type keeps its id, so that an answer to it can be matched');
 });

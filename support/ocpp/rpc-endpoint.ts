@@ -290,7 +290,7 @@ export class RpcEndpoint {
   sendRaw(raw: string): FrameRecord | undefined {
     const parsed = parseFrame(raw);
     const kind = parsed.ok ? (parsed.frame.type === CALL ? 'CALL' : parsed.frame.type === CALLRESULT ? 'CALLRESULT' : 'CALLERROR') : 'INVALID';
-    const id = parsed.ok ? parsed.frame.id : undefined;
+    const id = parsed.ok ? parsed.frame.id : parsed.id;
     const action = parsed.ok && parsed.frame.type === CALL ? parsed.frame.action : undefined;
     return this.transmit(raw, { kind, id, action, violations: [], deliberate: true, payload: safePayload(raw) });
   }

@@ -111,3 +111,11 @@ test('extra checks plug in and see SUT frames only', () => {
   assert.equal(m.takeFindings().length, 1);
   assert.equal(m.findings().length, 0, 'takeFindings starts a new list');
 });
+
+test('an answer to a deliberate frame of an unknown message type is not a response to nothing (OCPP-J 1.6 §4.1.3)', () => {
+  const m = watch(
+    frame({ direction: 'out', kind: 'INVALID', id: 'x7', deliberate: true, raw: '[7,"x7","GetConfiguration",{}]' }),
+    frame({ direction: 'in', kind: 'CALLERROR', id: 'x7', errorCode: 'NotSupported' }),
+  );
+  assert.deepEqual(m.findings(), []);
+});

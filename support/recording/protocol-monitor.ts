@@ -96,6 +96,9 @@ export class ProtocolMonitor {
 
   private observeOwn(record: FrameRecord, state: ConnectionState): void {
     if (record.kind === 'CALL' && record.id !== undefined) state.harnessPending.set(record.id, record.action ?? '?');
+    // A deliberate frame of an unknown message type may be ignored or answered (OCPP-J 1.6 §4.1.3): an answer to
+    // its id is not a response to nothing.
+    if (record.kind === 'INVALID' && record.deliberate && record.id !== undefined) state.harnessPending.set(record.id, 'a malformed frame');
     if ((record.kind === 'CALLRESULT' || record.kind === 'CALLERROR') && record.id !== undefined) state.unanswered.delete(record.id);
   }
 
