@@ -6,6 +6,8 @@
  *   unit        node's test runner over every *.spec.ts beside the code
  *   conformance every scenario against the conformant reference SUTs (PASS or N/A)   — scripts/self-test.ts
  *   faults      every reference fault makes its declared scenarios FAIL for its rule  — scripts/self-test.ts
+ *   browser     the single-file report of a small run, opened in headless Chromium: ids and verdicts shown, no
+ *               outgoing request, a screenshot in reports/                                — scripts/browser-test.ts
  *
  * `npm test -- unit` runs one stage.
  */
@@ -13,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { conformance, faults } from './self-test';
+import { browserStage } from './browser-test';
 
 const root = join(__dirname, '..');
 const reports = join(root, 'reports', 'self-test');
@@ -85,6 +88,7 @@ export const STAGES: Array<[string, () => Promise<StageResult>]> = [
   // Every scenario against the conformant references, then every fault against the scenarios it declares.
   ['conformance', () => conformance(['charge-point', 'central-system'])],
   ['faults', () => faults(['charge-point', 'central-system'], [], 3)],
+  ['browser', browserStage],
 ];
 
 async function main(): Promise<void> {

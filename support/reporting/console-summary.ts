@@ -33,7 +33,7 @@ export function renderConsoleSummary(written: WrittenReports, options: ConsoleSu
   const { results } = written;
   const out: string[] = [''];
   if (results.length > 0) out.push(renderProfileTable(results), '');
-  if (options.interrupted) out.push('Interrupted: the test cases that finished are reported; the one running was stopped (its wire trace is kept).', '');
+  if (options.interrupted) out.push('Interrupted: the test cases that finished are reported; those still running were stopped (their wire traces are kept).', '');
   const rel = (p: string): string => {
     const r = relative(process.cwd(), p);
     return r && !r.startsWith('..') ? r : p;
