@@ -127,6 +127,11 @@ export class ChargePointUnderTest {
     this.cs.handlers.override(action, handler);
   }
 
+  /** Drops the answers a scenario set: the Central System answers with its defaults again. */
+  restoreDefaultAnswers(): void {
+    this.cs.handlers.clearOverrides();
+  }
+
   /** Waits for a CALL of the charger (any of its connections) within the SUT file's message timeout. */
   expect(action: string, payload: PayloadPattern, rule: RuleContext, withinMs = this.sut.timeouts.messageMs): Promise<ReceivedCall> {
     return this.expectations.expectCall({ action, payload }, withinMs, rule);

@@ -5,8 +5,9 @@
  * charger there from whatever the previous scenario left, with OCPP and the actuator only (so a real charger with a
  * person at the prompts works the same); `restore` is what a scenario runs when it ends.
  */
-import { HarnessError, NotApplicable } from '../../reporting/errors';
+import { ConformanceAssertionError, HarnessError, NotApplicable } from '../../reporting/errors';
 import type { RuleContext } from '../ocpp-connection';
+import { forgetCallsBefore } from './call-waits';
 import { ChargerConfiguration } from './charger-configuration';
 import type { ObservedChargePoint } from './observed-charge-point';
 import type { ScenarioContext } from './scenario-context';
@@ -30,6 +31,18 @@ export class IdleState {
    * Authorization Cache and the Local Authorization List, and arranges for idle to be restored at the end.
    */
   async establish(profile: string | undefined): Promise<void> {
+    try {
+      await this.prepare(profile);
+    } catch (e) {
+      // The charger went away while being prepared (still restarting after the previous scenario): once more.
+      if (!(e instanceof ConformanceAssertionError && / closed the connection before /.test(e.detail.message))) throw e;
+      await this.prepare(profile);
+    }
+    // What the charger sent while it was being prepared belongs to no step of the case.
+    forgetCallsBefore(this.cp, Number.MAX_SAFE_INTEGER);
+  }
+
+  private async prepare(profile: string | undefined): Promise<void> {
     await this.restore();
     const config = new ChargerConfiguration(this.ctx);
     const profiles = await config.supportedProfiles(this.rule('OCPP 1.6 §9.1.29', 'supported feature profiles'));
@@ -44,6 +57,8 @@ export class IdleState {
 
   /** Brings the charger back to idle: registered, no transaction, no cable, no fault, every connector Available. */
   async restore(): Promise<void> {
+    // The case's own answers (a Rejected registration, a refused idTag) would keep the charger from idle.
+    this.cp.restoreDefaultAnswers();
     const physical = this.cp.physical;
     if (physical.networkDown) {
       await this.ctx.act('network-restore');
