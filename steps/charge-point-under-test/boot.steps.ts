@@ -26,7 +26,7 @@ Then('the Charge Point reports the connector under test {choices} and every othe
 });
 
 Then('the Charge Point reports connector 0 and every connector {choices} after booting{docStep}', async function (statuses: string[], step?: string) {
-  await boots(this).expectStatusesAfterBoot(this.rule('OCPP 1.6 errata §3.22', step), () => ({ statuses, rule: this.rule('OCPP 1.6 §5.2', step) }));
+  await boots(this).expectStatusesAfterBoot(this.rule('OCPP 1.6 errata §3.22', step), () => ({ statuses, rule: this.rule('OCPP 1.6 §4.9', step) }));
 });
 
 Then('if the Charge Point reboots, it sends BootNotification.req and reports the connector under test {choices} and every other connector {choices}{docStep}', async function (underTest: string[], others: string[], step?: string) {
@@ -46,8 +46,7 @@ Then('after booting the Charge Point ends the interrupted transaction: by itself
   await restarts(this).expectInterruptedTransactionEnded((clause) => this.rule(clause, step));
 });
 
-/** The connector under test keeps an Unavailable set before the reboot (§5.2); the others report as after any boot. */
+/** The connector under test keeps its session or an Unavailable set before the reboot (§4.9: it MUST persist). */
 function statusAfterBoot(w: Parameters<typeof boots>[0], id: number, underTest: string[], others: string[], step?: string): { statuses: string[]; rule: RuleContext } {
-  if (id !== w.chargePoint.connectorUnderTest) return { statuses: others, rule: w.rule('OCPP 1.6 §4.9', step) };
-  return { statuses: underTest, rule: w.rule(underTest.includes('Unavailable') ? 'OCPP 1.6 §5.2' : 'OCPP 1.6 §4.9', step) };
+  return { statuses: id === w.chargePoint.connectorUnderTest ? underTest : others, rule: w.rule('OCPP 1.6 §4.9', step) };
 }

@@ -22,6 +22,11 @@ When('the EV driver is authorized with {idTag}{docStep}', async function (idTag:
   await session(this).authorized(idTag, (s) => this.rule('OCPP 1.6 §4.1', `${step ?? ''} (reusable state Authorized ${s})`.trim()));
 });
 
+When('the EV driver is authorized with {idTag}, which the emptied Authorization Cache does not hold{docStep}', async function (idTag: string, step?: string) {
+  // The general preconditions emptied the cache with ClearCache.req: an idTag it still holds skips Authorize.req.
+  await session(this).authorized(idTag, (s) => this.rule('OCPP 1.6 §5.4', `${step ?? ''} (reusable state Authorized ${s})`.trim()));
+});
+
 When('the power of the Charge Point fails and returns', async function () {
   await restarts(this).powerFailure();
 });

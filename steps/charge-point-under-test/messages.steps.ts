@@ -46,6 +46,10 @@ Then('the Charge Point sends Authorize.req for {idTag}, to stop the transaction 
   await session(this).expectAuthorize(idTag, this.rule('OCPP 1.6 §3.10', step));
 });
 
+Then('the Charge Point sends Authorize.req for {idTag}, which the emptied Authorization Cache does not hold{docStep}', async function (idTag: string, step?: string) {
+  await session(this).expectAuthorize(idTag, this.rule('OCPP 1.6 §5.4', step));
+});
+
 Then('the Charge Point sends Authorize.req for {idTag}, as the cache no longer holds it{docStep}', async function (idTag: string, step?: string) {
   await session(this).expectAuthorize(idTag, this.rule('OCPP 1.6 §5.4', step));
 });

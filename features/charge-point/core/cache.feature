@@ -48,7 +48,7 @@ Feature: Authorization Cache (test case document §2.4)
     And the Central System has set "AuthorizationCacheEnabled" to "true"
     And the Central System has set "LocalPreAuthorize" to "true"
     And the Central System has set "ConnectionTimeOut" to the configured value
-    When the EV driver is authorized with the valid idTag (step 1)
+    When the EV driver is authorized with the valid idTag, which the emptied Authorization Cache does not hold (step 1)
     And the EV driver presents the valid idTag again
     Then the Charge Point sends StatusNotification.req with status "Available", at the latest once ConnectionTimeOut has expired (step 3)
     When the Central System sends ClearCache.req (step 5)
@@ -62,7 +62,7 @@ Feature: Authorization Cache (test case document §2.4)
     And the Central System has set "AuthorizationCacheEnabled" to "true"
     And the Central System has set "LocalPreAuthorize" to "true"
     And the Central System has set "ConnectionTimeOut" to the configured value
-    When the EV driver is authorized with the valid idTag (step 1)
+    When the EV driver is authorized with the valid idTag, which the emptied Authorization Cache does not hold (step 1)
     Then the Charge Point sends StatusNotification.req with status "Available" once ConnectionTimeOut has expired, without starting a transaction (step 3)
     When the Central System sends ClearCache.req (step 5)
     Then the Charge Point answers ClearCache.conf with status "Accepted" (step 6)
@@ -78,7 +78,7 @@ Feature: Authorization Cache (test case document §2.4)
     And the Central System has set "ConnectionTimeOut" to the configured value
     When the Central System sends RemoteStartTransaction.req for the valid idTag
     Then the Charge Point answers RemoteStartTransaction.conf with status "Accepted"
-    And the Charge Point sends Authorize.req for the valid idTag
+    And the Charge Point sends Authorize.req for the valid idTag, which the emptied Authorization Cache does not hold
     And the Charge Point sends StatusNotification.req with status "Preparing" (step 1)
     And the Charge Point sends StatusNotification.req with status "Available" once ConnectionTimeOut has expired, without starting a transaction (step 3)
     When the Central System sends ClearCache.req (step 5)
