@@ -226,6 +226,9 @@ export function decorateAllureResults(reportsDir: string, results: readonly Scen
       ...(r.verdict === 'XFAIL' ? { known: true } : {}),
     };
     test.labels = labelsFor(r, featureTitle, test.labels);
+    // A step the SUT failed carries the rule and expected vs actual in its message; the harness's stack trace
+    // beneath it says nothing to the reader. Kept for an ERROR, where it is the evidence.
+    if (r.verdict !== 'ERROR') dropStepTraces(test.steps);
     const deviation = options.run?.runs.flatMap((x) => x.knownDeviations).find((d) => d.id === r.id);
     test.links = [
       ...specLinks(r),
@@ -262,6 +265,15 @@ export function decorateAllureResults(reportsDir: string, results: readonly Scen
   dropJudgedHookErrors(dir, names);
   writeEnvironment(dir, reportsDir, results, options.run);
   return touched;
+}
+
+interface Step { statusDetails?: Record<string, unknown>; steps?: Step[] }
+
+function dropStepTraces(steps: unknown): void {
+  for (const step of (Array.isArray(steps) ? steps : []) as Step[]) {
+    if (step.statusDetails) delete step.statusDetails['trace'];
+    dropStepTraces(step.steps);
+  }
 }
 
 /**

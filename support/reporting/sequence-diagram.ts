@@ -134,8 +134,11 @@ export function renderSequenceDiagram(records: readonly TraceRecord[], options: 
     body.push(`<text x="${mid}" y="${y - 6}" class="l" style="fill:${colour}">${escapeXml(`${prefix}${showConnection ? `${r.connection}: ` : ''}${label}`)}</text>`);
     body.push(`<text x="${mid}" y="${y + 14}" class="d">${escapeXml(detail)}</text></g>`);
     if (mark) {
+      // The finding beneath the arrow, from the leftmost lifeline, cut to the width left.
       y += NOTE_ROW;
-      body.push(`<text x="${mid}" y="${y + 14}" class="f" style="fill:${colour}">${escapeXml(truncate(`${mark.level}: ${mark.message}`, 150))}</text>`);
+      const left = Math.min(from, to);
+      const room = Math.floor((WIDTH - left - 8) / 6.4);
+      body.push(`<text x="${left}" y="${y + 14}" class="f" style="fill:${colour}">${escapeXml(truncate(`${mark.level}: ${mark.message}`, room))}</text>`);
     }
     y += ROW;
   }
@@ -169,7 +172,7 @@ export function renderSequenceDiagram(records: readonly TraceRecord[], options: 
     `.s{text-anchor:middle;font-size:11px;fill:${COLOURS.muted}}`,
     '.l{text-anchor:middle;font-weight:bold}',
     `.d{text-anchor:middle;font-family:"DejaVu Sans Mono",monospace;font-size:10px;fill:${COLOURS.muted}}`,
-    '.f{text-anchor:middle;font-size:11px;font-weight:bold}',
+    '.f{font-size:11px;font-weight:bold}',
     '.e{font-size:11px;fill:#37474f}',
     '.box{fill:#eceff1;stroke:#78909c}',
     '.sut{fill:#e3f2fd}',
