@@ -92,6 +92,10 @@ Then('the Charge Point does not start a transaction after the lock failure', asy
   await session(this).expectNeither(['StartTransaction'], this.rule('OCPP 1.6 §7.6', 'expected result'));
 });
 
+Then('the Charge Point does not start a transaction, as the list entry has priority over the cache', async function () {
+  await session(this).expectNeither(['StartTransaction'], this.rule('OCPP 1.6 §3.5.3'));
+});
+
 Then('the Charge Point does not start a transaction while it is faulted{docStep}', async function (step?: string) {
   await session(this).expectNeither(['StartTransaction'], this.rule('OCPP 1.6 §7.7', step));
 });

@@ -98,6 +98,10 @@ Given('{idTag} is in the Local Authorization List', async function (idTag: strin
   await localList(this).listed(idTag);
 });
 
+Given('the Local Authorization List blocks {idTag}', async function (idTag: string) {
+  await localList(this).listed(idTag, 'Blocked');
+});
+
 /** `ReF-vAlId` → `rEf-VaLiD`: the same CiString20Type idTag in other letters (errata §3.73). */
 function swapCase(s: string): string {
   return [...s].map((ch) => (ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase())).join('');

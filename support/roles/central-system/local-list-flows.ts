@@ -9,14 +9,17 @@ import type { ScenarioContext } from './scenario-context';
 export interface LocalListUpdate {
   readonly updateType: 'Full' | 'Differential';
   readonly listVersion: number;
-  /** idTags to add (Accepted); none for an empty Full list. */
+  /** idTags to add; none for an empty Full list. */
   readonly idTags: readonly string[];
+  /** Their IdTagInfo status (default Accepted). */
+  readonly status?: string;
 }
 
 /** The SendLocalList.req payload of an update; an empty list is omitted (§6.41: localAuthorizationList is optional). */
 export function sendLocalListPayload(update: LocalListUpdate): Record<string, unknown> {
   const payload: Record<string, unknown> = { listVersion: update.listVersion, updateType: update.updateType };
-  if (update.idTags.length > 0) payload['localAuthorizationList'] = update.idTags.map((idTag) => ({ idTag, idTagInfo: { status: 'Accepted' } }));
+  const status = update.status ?? 'Accepted';
+  if (update.idTags.length > 0) payload['localAuthorizationList'] = update.idTags.map((idTag) => ({ idTag, idTagInfo: { status } }));
   return payload;
 }
 
@@ -50,11 +53,14 @@ export class LocalListFlows {
     return Math.max(0, Number.isFinite(current) ? current : 0) + 1;
   }
 
-  /** Memory state IdTagLocalAuthList: a Full list holding `idTag` (Accepted), which must be Accepted. */
-  async listed(idTag: string): Promise<void> {
+  /**
+   * Memory state IdTagLocalAuthList: a Full list holding `idTag` with `status` (Accepted in the document), which the
+   * charger must accept.
+   */
+  async listed(idTag: string, status = 'Accepted'): Promise<void> {
     const rule = this.ctx.rule('OCPP 1.6 §5.15', 'memory state IdTagLocalAuthList step 2');
     const listVersion = await this.newerVersion(rule);
-    await this.requests.request('SendLocalList', sendLocalListPayload({ updateType: 'Full', listVersion, idTags: [idTag] }), { status: 'Accepted' }, rule);
+    await this.requests.request('SendLocalList', sendLocalListPayload({ updateType: 'Full', listVersion, idTags: [idTag], status }), { status: 'Accepted' }, rule);
     this.ctx.memory.set(`locally-known:${idTag.toLowerCase()}`, true);
   }
 }
