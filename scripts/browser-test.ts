@@ -55,7 +55,7 @@ function sutFileFor(dir: string): string {
  * while the leaf is not shown, the deepest group shown is a closed one on its path.
  */
 async function reveal(page: Page, leaf: Locator): Promise<boolean> {
-  for (let attempt = 0; attempt < 12; attempt++) {
+  for (let attempt = 0; attempt < 20; attempt++) {
     // The search applies after a short pause, and the tree redraws as groups open: look again each time.
     await page.waitForTimeout(300);
     if (await leaf.isVisible()) return true;
@@ -63,7 +63,7 @@ async function reveal(page: Page, leaf: Locator): Promise<boolean> {
     const count = await arrows.count();
     if (count > 0) await arrows.nth(count - 1).click({ timeout: 2_000 }).catch(() => undefined);
   }
-  return leaf.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+  return leaf.waitFor({ timeout: 10_000 }).then(() => true, () => false);
 }
 
 export async function browserStage(): Promise<StageResult> {
@@ -129,7 +129,7 @@ export async function browserStage(): Promise<StageResult> {
     await failure.click();
     await page.getByText('Sequence diagram', { exact: true }).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
     const testPage = await page.locator('body').innerText();
-    check(/FAIL: FAIL \[OCPP 1\.6 §4\.1; TC_023_3_CSMS step \d+\]/.test(testPage), 'the failure names the rule and the test case step');
+    check(/FAIL \[OCPP 1\.6 §4\.1; TC_023_3_CSMS step \d+\]/.test(testPage), 'the failure names the rule and the test case step');
     check(/Sequence diagram/.test(testPage) && /Wire trace \(JSONL\)/.test(testPage), 'the failure carries its sequence diagram and wire trace');
     await page.goto(pathToFileURL(index).href);
     await page.getByTestId('tree-leaf').first().waitFor({ timeout: 10_000 });

@@ -23,7 +23,7 @@ function reportsFolder(): string {
   writeFileSync(join(dir, 'traces', 'TC_003_CS.jsonl'), `${boot}\n{"type":"frame","seq":5,"cut sh`);
   const result = (uuid: string, id: string): unknown => ({
     uuid, name: `${id} Title of ${id}`, status: 'passed', statusDetails: {}, stage: 'finished', attachments: [], parameters: [], links: [],
-    steps: [{ name: 'Then the Charge Point sends x', status: 'failed', statusDetails: { message: 'FAIL [rule] x', trace: 'Error: x\n    at expectConf (expectations.ts:95)' } }],
+    steps: [{ name: 'Then the Charge Point sends x', status: 'failed', statusDetails: { message: 'Error: FAIL [rule] x\n  expected: a\n    at expectConf (expectations.ts:95:11)', trace: 'Error: x\n    at expectConf (expectations.ts:95)' } }],
     labels: [{ name: 'language', value: 'javascript' }, { name: 'feature', value: 'Boot (test case document §2.1)' }, { name: 'tag', value: `@${id}` }, { name: 'tag', value: '@feature-profile:Core' }],
   });
   writeFileSync(join(results, 'u-003-result.json'), JSON.stringify(result('u-003', 'TC_003_CS')));
@@ -64,7 +64,7 @@ test('statuses, labels, links and messages come from the verdicts', () => {
   );
   assert.deepEqual(fail.labels.filter((l: { name: string }) => l.name === 'tag').map((l: { value: string }) => l.value), ['FAIL']);
   assert.deepEqual(fail.links.map((l: { name: string }) => l.name), ['OCPP 1.6 §4.9', 'OCPP 1.6 §4.2', 'OCPP-J 1.6 §4.1.4']);
-  assert.deepEqual(fail.steps[0].statusDetails, { message: 'FAIL [rule] x' }, 'the stack trace of a step the SUT failed goes');
+  assert.deepEqual(fail.steps[0].statusDetails, { message: 'FAIL [rule] x\n  expected: a' }, 'the stack trace of a step the SUT failed goes');
   assert.equal(read(dir, 'u-001-result.json').status, 'passed');
   assert.equal(read(dir, 'u-001-result.json').statusDetails.message, undefined);
 });

@@ -93,7 +93,8 @@ function statusMessage(r: ScenarioResult, options: OutcomeOptions): string {
   if (r.verdict === 'PASS' && r.unexpectedPass) return `PASS, unexpectedly: ${r.reason}${options.strict ? ' (--strict fails the run on it)' : ''}`;
   if (r.verdict === 'PASS') return '';
   const head = r.verdict === 'WARN' && options.strict ? 'WARN (--strict fails the run on it)' : r.verdict;
-  return `${head}: ${r.reason}`;
+  // A step's failure already starts with its verdict (`FAIL [rule; step] …`): not twice.
+  return r.reason.startsWith(`${r.verdict} `) && head === r.verdict ? r.reason : `${head}: ${r.reason}`;
 }
 
 /** The evidence a reader needs beneath the message: the rule, the test case step, the frames, every finding. */
@@ -269,9 +270,18 @@ export function decorateAllureResults(reportsDir: string, results: readonly Scen
 
 interface Step { statusDetails?: Record<string, unknown>; steps?: Step[] }
 
+/** The message without the stack frames Cucumber appends to it (`    at fn (file:line)`), and without `Error: `. */
+export function withoutStack(message: string): string {
+  return message.replace(/^\w*Error: /, '').split('\n').filter((line) => !/^\s+at .+/.test(line)).join('\n');
+}
+
 function dropStepTraces(steps: unknown): void {
   for (const step of (Array.isArray(steps) ? steps : []) as Step[]) {
-    if (step.statusDetails) delete step.statusDetails['trace'];
+    if (step.statusDetails) {
+      delete step.statusDetails['trace'];
+      const message = step.statusDetails['message'];
+      if (typeof message === 'string') step.statusDetails['message'] = withoutStack(message);
+    }
     dropStepTraces(step.steps);
   }
 }
