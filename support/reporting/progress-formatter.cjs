@@ -33,6 +33,7 @@ module.exports = {
         const s = envelope.testCaseStarted;
         const at = s.timestamp ? Number(s.timestamp.seconds) * 1000 + Math.floor(s.timestamp.nanos / 1e6) : Date.now();
         started.set(s.id, { pickleId: testCases.get(s.testCaseId), t0: Date.now(), at, status: 'UNKNOWN' });
+        printer.started();
       }
       if (envelope.testStepFinished) {
         const s = started.get(envelope.testStepFinished.testCaseStartedId);

@@ -32,6 +32,8 @@ test('on a terminal: colours and a progress bar redrawn beneath the lines, gone 
   const out = stream(true);
   const p = new ProgressPrinter(out, {});
   for (let i = 0; i < 3; i++) p.planned();
+  p.started();
+  assert.match(out.text, /^\[\.{30}\] 0\/3/);
   p.finished({ id: 'A', title: 't', result: scenarioResult({ id: 'A', verdict: 'PASS' }), durationMs: 0 });
   assert.match(out.text, /\u001b\[32mPASS/);
   assert.match(out.text, /\[#{10}\.{20}\] 1\/3  PASS 1/);

@@ -32,7 +32,7 @@ export class ProgressPrinter {
   private done = 0;
   private readonly counts = new Map<string, number>();
   private barShown = false;
-  private readonly started = Date.now();
+  private readonly startedAt = Date.now();
   private readonly colour: boolean;
 
   constructor(private readonly out: PrinterStream, env: NodeJS.ProcessEnv = process.env) {
@@ -42,6 +42,11 @@ export class ProgressPrinter {
   /** A test case was planned (Cucumber's testCase message). */
   planned(): void {
     this.total++;
+  }
+
+  /** A test case started: shows the bar at once, so a long first case does not leave the terminal silent. */
+  started(): void {
+    if (!this.barShown) this.drawBar();
   }
 
   finished(c: FinishedCase): void {
@@ -80,7 +85,7 @@ export class ProgressPrinter {
     if (!this.out.isTTY || this.total === 0 || this.done >= this.total) return;
     const width = 30;
     const filled = Math.round((this.done / this.total) * width);
-    const elapsed = Math.round((Date.now() - this.started) / 1000);
+    const elapsed = Math.round((Date.now() - this.startedAt) / 1000);
     const tally = [...this.counts].map(([v, n]) => `${v} ${n}`).join(' · ');
     this.out.write(`[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total}  ${tally}  ${Math.floor(elapsed / 60)}:${String(elapsed % 60).padStart(2, '0')}`);
     this.barShown = true;
