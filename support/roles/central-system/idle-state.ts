@@ -98,9 +98,15 @@ export class IdleState {
     return `registration ${v.registration ?? 'unknown'}, ${statuses}`;
   }
 
-  /** Waits for the charger to be Accepted (a previous scenario may have left it Rejected or Pending). */
+  /**
+   * Waits for the charger to be Accepted (a previous scenario may have left it Rejected or Pending). A charger that
+   * was registered before the harness started may not boot again when it connects: it is power-cycled once.
+   */
   private async registered(): Promise<void> {
     const { connectMs, messageMs } = this.ctx.sut.timeouts;
+    if (this.cp.view.registration === undefined && !(await this.cp.waitForView((v) => v.registration !== undefined, messageMs))) {
+      await this.ctx.act('power-cycle');
+    }
     const within = connectMs + this.cp.options.bootRetryIntervalMs + messageMs;
     if (!(await this.cp.waitForView((v) => v.registration === 'Accepted', within))) {
       throw new HarnessError(`the Charge Point was not Accepted by the harness's Central System within ${Math.round(within / 1000)} s (registration: ${this.cp.view.registration ?? 'no BootNotification seen'})`);
@@ -122,6 +128,9 @@ export class IdleState {
     else if (view.statusOf(id) === 'Preparing' && physical.idTags.has(id)) {
       // An authorization waiting for a cable: a second presentation of the same idTag ends it (§4.9 B1).
       await this.ctx.act('present-idTag', { idTag: physical.idTags.get(id), connectorId: id });
+    } else if (['Preparing', 'Finishing'].includes(view.statusOf(id) ?? '')) {
+      // Occupied by something the harness did not do (a cable left from an earlier run): ask for it to be taken away.
+      await this.ctx.act('unplug', { connectorId: id }).catch(() => undefined);
     }
     if (view.statusOf(id) === 'Unavailable') {
       await this.cp.call('ChangeAvailability', { connectorId: id, type: 'Operative' }, this.rule('OCPP 1.6 §5.2', 'connectors available'));
