@@ -5,7 +5,7 @@
  */
 import { After, AfterAll, Before, BeforeAll, type ITestCaseHookParameter, setDefaultTimeout, setWorldConstructor, Status } from '@cucumber/cucumber';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Bench } from '../roles/bench';
 import { formatFinding } from '../recording/finding';
@@ -34,7 +34,7 @@ BeforeAll({ name: 'open the test bench', timeout: sut.timeouts.connectMs + 60_00
 function notApplicableReason(tags: ReturnType<typeof readTags>): string | undefined {
   if (!tags.id) return undefined;
   const declared = sut.notApplicable.get(tags.id);
-  if (declared) return `declared not applicable in ${relative(process.cwd(), sut.file)}: ${declared}`;
+  if (declared) return `declared not applicable in the SUT file (${basename(sut.file)}): ${declared}`;
   if (tags.role && tags.role !== sut.role) return `the case tests a ${tags.role.replace('-', ' ')}, the SUT is a ${sut.role.replace('-', ' ')}`;
   if (tags.profile && tags.profile !== 'Core' && !supportedProfiles(sut).includes(tags.profile)) {
     return `the SUT file does not list the ${tags.profile} profile as supported`;
