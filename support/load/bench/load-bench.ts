@@ -41,6 +41,8 @@ export interface LoadBenchResult {
     readonly cpuCoresDuringStorm: number;
   };
   readonly reference: { readonly kbPerChargePoint: number; readonly rssPeakMb: number; readonly cpuCoresDuringStorm: number; readonly cpuCoresDuringHold: number };
+  /** Cores the whole machine was busy during the storm: beyond harness and reference, other processes'. */
+  readonly machineCoresDuringStorm: number;
   readonly verdict: string;
   /** Where the limit comes from, in one sentence. */
   readonly limit: string;
@@ -85,12 +87,14 @@ function stopReference(child: ChildProcess): Promise<void> {
 }
 
 /** Who ran out of CPU during the storm, from the CPU time both processes used (from /proc, so it is exact). */
-function explainLimit(r: LoadReport, referenceStorm: number, harnessStorm: number, cores: number): string {
-  const parts = `during the storm the reference used ${referenceStorm.toFixed(2)} core(s) and the harness ${harnessStorm.toFixed(2)} of the ${cores}`;
+function explainLimit(r: LoadReport, referenceStorm: number, harnessStorm: number, machineStorm: number, cores: number): string {
+  const others = Math.max(0, machineStorm - referenceStorm - harnessStorm);
+  const parts = `during the storm the reference used ${referenceStorm.toFixed(2)} core(s), the harness ${harnessStorm.toFixed(2)}, other processes ${others.toFixed(2)}, of the ${cores}`;
+  if (others >= 0.25) return `the CPU taken by other processes (${parts}): the figures are low, measure again on a quiet machine`;
   if (referenceStorm >= 0.85) return `the reference Central System: its one thread was saturated (${parts}); ocpp-rpc's handshake and the dispatch run on one core`;
   if (harnessStorm >= 0.85 * r.run.workers) return `the harness: its ${r.run.workers} worker thread(s) were saturated (${parts})`;
-  if (referenceStorm + harnessStorm >= 0.85 * cores) return `the shared CPU (${parts}): neither side had more to give`;
-  return `neither side saturated (${parts}): other processes had the CPU, or the ${MAX_STARTING_PER_WORKER} start-ups in flight per worker over their latency set the pace`;
+  if (machineStorm >= 0.85 * cores) return `the shared CPU (${parts}): harness and reference share the cores, neither had more to give`;
+  return `neither side saturated (${parts}): the ${MAX_STARTING_PER_WORKER} start-ups in flight per worker over their latency set the pace`;
 }
 
 export async function benchLoad(options: LoadBenchOptions): Promise<LoadBenchResult> {
@@ -106,6 +110,7 @@ export async function benchLoad(options: LoadBenchOptions): Promise<LoadBenchRes
   }));
   const reference = new ProcessSampler(child.pid as number);
   const harness = new ProcessSampler(process.pid);
+  const machine = new ProcessSampler(0);
   let report: LoadReport;
   try {
     report = await runLoad({
@@ -115,6 +120,7 @@ export async function benchLoad(options: LoadBenchOptions): Promise<LoadBenchRes
   } finally {
     reference.stop();
     harness.stop();
+    machine.stop();
     await stopReference(child);
     rmSync(dir, { recursive: true, force: true });
   }
@@ -124,6 +130,7 @@ export async function benchLoad(options: LoadBenchOptions): Promise<LoadBenchRes
   const holdTo = Date.parse(report.run.startedAt) + report.run.wallMs;
   const referenceStorm = reference.cpuShare(stormFrom, stormTo);
   const harnessStorm = harness.cpuShare(stormFrom, stormTo);
+  const machineStorm = machine.cpuShare(stormFrom, stormTo);
   const peak = report.peakConnected;
   const kb = (bytes: number): number => (peak > 0 ? Math.round(bytes / peak / 1024) : 0);
   return {
@@ -146,7 +153,8 @@ export async function benchLoad(options: LoadBenchOptions): Promise<LoadBenchRes
       kbPerChargePoint: kb(reference.peakRss() - reference.firstRss()), rssPeakMb: Math.round(reference.peakRss() / 2 ** 20),
       cpuCoresDuringStorm: referenceStorm, cpuCoresDuringHold: reference.cpuShare(stormTo, holdTo),
     },
+    machineCoresDuringStorm: machineStorm,
     verdict: `${report.verdict.verdict}: ${report.verdict.reason}`,
-    limit: explainLimit(report, referenceStorm, harnessStorm, report.machine.cores),
+    limit: explainLimit(report, referenceStorm, harnessStorm, machineStorm, report.machine.cores),
   };
 }

@@ -15,7 +15,21 @@ export interface ProcessSample {
 /** Clock ticks per second of /proc/<pid>/stat; 100 on every Linux this runs on. */
 const CLOCK_TICKS = 100;
 
+/** The whole machine's busy CPU time so far (all cores, from /proc/stat), as a sample of "process" 0. */
+function sampleMachine(): ProcessSample | undefined {
+  try {
+    const ticks = (readFileSync('/proc/stat', 'utf8').split('\n')[0] as string).trim().split(/\s+/).slice(1, 9).map(Number);
+    // user nice system idle iowait irq softirq steal: busy is all but idle and iowait.
+    const busy = ticks.reduce((s, v) => s + v, 0) - (ticks[3] ?? 0) - (ticks[4] ?? 0);
+    return { at: Date.now(), cpuMs: (busy / CLOCK_TICKS) * 1000, rssBytes: 0 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A process's CPU time and RSS; pid 0 stands for the whole machine (CPU only). */
 export function sampleProcess(pid: number): ProcessSample | undefined {
+  if (pid === 0) return sampleMachine();
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces) start at field 3; utime and stime are fields 14 and 15.
