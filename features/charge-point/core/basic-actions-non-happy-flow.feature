@@ -5,7 +5,7 @@ Feature: Basic actions, non-happy flow (test case document §2.10)
   ConnectorLockFailure and no transaction starts (§7.6). TC_023_4_CS and TC_023_5_CS are the local and the remote
   form of TC_023_CS in the 2025 revision of the document.
 
-  @TC_023_CS @operator @spec=OCPP-1.6-4.1
+  @TC_023_CS @slow @operator @spec=OCPP-1.6-4.1
   Scenario: TC_023_CS Start Charging Session – Authorize invalid
     Given the Charge Point is booted and idle
     And the Central System has set "MinimumStatusDuration" to "10" if the Charge Point implements it

@@ -56,7 +56,7 @@ Feature: Authorization Cache (test case document §2.4)
     When the EV driver presents the valid idTag
     Then the Charge Point sends Authorize.req for the valid idTag, as the cache no longer holds it (step 7)
 
-  @TC_061_1_CS @operator @spec=OCPP-1.6-5.4
+  @TC_061_1_CS @slow @operator @spec=OCPP-1.6-5.4
   Scenario: TC_061_1_CS Clear Authorization Data in Authorization Cache - Local
     Given the Charge Point is booted and idle
     And the Central System has set "AuthorizationCacheEnabled" to "true"
@@ -69,7 +69,7 @@ Feature: Authorization Cache (test case document §2.4)
     When the EV driver presents the valid idTag
     Then the Charge Point sends Authorize.req for the valid idTag, as the cache no longer holds it (step 7)
 
-  @TC_061_2_CS @operator @spec=OCPP-1.6-5.4
+  @TC_061_2_CS @slow @operator @spec=OCPP-1.6-5.4
   Scenario: TC_061_2_CS Clear Authorization Data in Authorization Cache - Remote
     Given the Charge Point is booted and idle
     And the Central System has set "AuthorizationCacheEnabled" to "true"

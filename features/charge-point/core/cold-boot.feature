@@ -5,7 +5,7 @@ Feature: Cold boot of the Charge Point (test case document §2.1)
   gave; once Accepted it reports the status of connector 0 and of every connector, then sends a heartbeat every
   interval (OCPP 1.6 §4.2, §4.6, errata §3.22). Timing is judged with the tolerance of the SUT file.
 
-  @TC_001_CS @operator @spec=OCPP-1.6-4.2
+  @TC_001_CS @slow @operator @spec=OCPP-1.6-4.2
   Scenario: TC_001_CS Cold Boot Charge Point
     Given the Charge Point is booted and idle
     And the Central System will answer BootNotification.req with Rejected
@@ -16,7 +16,7 @@ Feature: Cold boot of the Charge Point (test case document §2.1)
     And the Charge Point sends StatusNotification.req for connector 0 and every connector with status "Available" (step 5)
     And the Charge Point sends Heartbeat.req every heartbeat interval (step 7)
 
-  @TC_002_CS @operator @spec=OCPP-1.6-4.2
+  @TC_002_CS @slow @operator @spec=OCPP-1.6-4.2
   Scenario: TC_002_CS Cold Boot Charge Point - Pending
     Given the Charge Point is booted and idle
     And the Central System will answer BootNotification.req with Pending

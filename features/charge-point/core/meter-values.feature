@@ -6,7 +6,7 @@ Feature: Meter values (test case document §2.9)
   an empty list means Energy.Active.Import.Register (OCPP 1.6 §4.7, §9.1.5, §9.1.19, errata §3.13, §3.15). Three
   intervals are observed; the spacing of the timestamps is judged with the SUT file's tolerance.
 
-  @TC_070_CS @operator @spec=OCPP-1.6-errata-3.15
+  @TC_070_CS @slow @operator @spec=OCPP-1.6-errata-3.15
   Scenario: TC_070_CS Sampled Meter Values
     Given the Charge Point is booted and idle
     And the Central System has set "MeterValueSampleInterval" to the configured value
@@ -15,7 +15,7 @@ Feature: Meter values (test case document §2.9)
     And a transaction is charging on the connector under test
     Then the Charge Point sends sampled MeterValues.req every MeterValueSampleInterval for three intervals (steps 1 and 3)
 
-  @TC_071_CS @operator @spec=OCPP-1.6-errata-3.15
+  @TC_071_CS @slow @operator @spec=OCPP-1.6-errata-3.15
   Scenario: TC_071_CS Clock-aligned Meter Values
     Given the Charge Point is booted and idle
     And the Central System has set "MeterValueSampleInterval" to "0"

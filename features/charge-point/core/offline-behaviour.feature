@@ -7,7 +7,7 @@ Feature: Offline behaviour (test case document §2.14)
   §3.17). The idTags are made known for offline use where the Charge Point implements it: the Local Authorization
   List, the Authorization Cache, AllowOfflineTxForUnknownId.
 
-  @TC_036_CS @operator @spec=OCPP-1.6-3.7
+  @TC_036_CS @slow @operator @spec=OCPP-1.6-3.7
   Scenario: TC_036_CS Connection Loss During Transaction
     Given the Charge Point is booted and idle
     And the Central System has set "MeterValueSampleInterval" to the configured value

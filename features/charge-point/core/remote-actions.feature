@@ -29,7 +29,7 @@ Feature: Remote start and stop (test case document §2.5)
     When the EV driver plugs in the cable
     Then the Charge Point sends StartTransaction.req for the valid idTag and StatusNotification.req with status "Charging", in any order (steps 9 and 11)
 
-  @TC_011_2_CS @spec=OCPP-1.6-9.1.6
+  @TC_011_2_CS @slow @spec=OCPP-1.6-9.1.6
   Scenario: TC_011_2_CS Remote Start Charging Session – Time Out
     Given the Charge Point is booted and idle
     And the Central System has set "ConnectionTimeOut" to the configured value

@@ -22,7 +22,7 @@ Feature: Start a charging session (test case document §2.2)
     And the EV driver plugs in the cable (step 2)
     Then the Charge Point sends StartTransaction.req for the valid idTag and StatusNotification.req with status "Charging", in any order (steps 3 and 5)
 
-  @TC_004_2_CS @operator @spec=OCPP-1.6-9.1.6
+  @TC_004_2_CS @slow @operator @spec=OCPP-1.6-9.1.6
   Scenario: TC_004_2_CS Regular Charging Session – Identification First - ConnectionTimeOut
     Given the Charge Point is booted and idle
     And the Central System has set "ConnectionTimeOut" to the configured value
