@@ -6,7 +6,7 @@
  */
 import { result } from '../../ocpp/handler-table';
 import type { ReceivedCall } from '../../recording/mailbox';
-import { HarnessError } from '../../reporting/errors';
+import { ConformanceAssertionError, HarnessError } from '../../reporting/errors';
 import { formatDuration } from '../../sut/duration';
 import type { RuleContext } from '../ocpp-connection';
 import { callsBefore, forgetCallsBefore } from './call-waits';
@@ -45,7 +45,11 @@ export class BootFlows {
    * charger's previous life are forgotten.
    */
   async expectBoot(rule: RuleContext, withinMs = this.ctx.sut.timeouts.connectMs + this.ctx.sut.timeouts.messageMs): Promise<ReceivedCall> {
-    const boot = await this.cp.expect('BootNotification', {}, rule, withinMs);
+    return this.acceptBoot(await this.cp.expect('BootNotification', {}, rule, withinMs), rule);
+  }
+
+  /** Judges a BootNotification.req already taken: nothing before it on its connection; older CALLs forgotten. */
+  acceptBoot(boot: ReceivedCall, rule: RuleContext): ReceivedCall {
     const before = callsBefore(this.cp, boot.record.seq, (c) => c.record.connection === boot.record.connection);
     if (before.length > 0) {
       throw failure({ ...rule, rule: 'OCPP 1.6 §4.2' }, 'unexpected message',
@@ -63,7 +67,7 @@ export class BootFlows {
     try {
       return await this.expectBoot(rule);
     } catch (e) {
-      if (e instanceof Error && /did not send BootNotification/.test(e.message)) return undefined;
+      if (e instanceof ConformanceAssertionError && e.detail.category === 'missing message' && /BootNotification\.req/.test(e.detail.message)) return undefined;
       throw e;
     }
   }

@@ -47,7 +47,7 @@ export class RestartFlows {
       await this.boots.expectBoot({ ...rule, rule: 'OCPP 1.6 §4.2' });
       return;
     }
-    this.ctx.memory.set('boot', boot);
+    this.boots.acceptBoot(boot as ReceivedCall, { ...rule, rule: 'OCPP 1.6 §4.2' });
     const after = await this.cp.expect('StopTransaction', { transactionId: this.session.transactionId }, rule);
     this.session.checkStop(after, reasons, rule);
   }
