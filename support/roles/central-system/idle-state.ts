@@ -71,7 +71,12 @@ export class IdleState {
     await this.cp.connection();
     await this.registered();
     const { messageMs } = this.ctx.sut.timeouts;
-    await this.cp.waitForView((v) => this.cp.connectorIds.every((id) => v.statusOf(id) !== undefined), messageMs);
+    const known = (v: ObservedChargePoint): boolean => this.cp.connectorIds.every((id) => v.statusOf(id) !== undefined);
+    if (!(await this.cp.waitForView(known, messageMs)) && this.ctx.sut.chargePoint?.supportedProfiles.includes('RemoteTrigger')) {
+      // Statuses reported before the harness started are unknown to it: ask for them (§5.17).
+      await this.cp.call('TriggerMessage', { requestedMessage: 'StatusNotification' }, this.rule('OCPP 1.6 §5.17', 'connector statuses'));
+      await this.cp.waitForView(known, messageMs);
+    }
     if (this.isIdle(this.cp.view) && this.physicallyClear()) return;
     await this.repair(0);
     for (const id of this.cp.connectorIds) await this.repair(id);
