@@ -32,7 +32,7 @@ export const BENCH_FLAGS: Record<string, FlagSpec> = {
   parallel: { kind: 'number', placeholder: 'n', description: 'suites: worker processes per suite (default 2, as npm start).' },
   'charge-points': { kind: 'number', placeholder: 'n', description: 'load: charge points of the boot storm (default 10000).' },
   hold: { kind: 'string', placeholder: 'time', description: 'load: how long they are held once all are up (default 60s).' },
-  workers: { kind: 'number', placeholder: 'n', description: 'load: worker threads of the harness (default one per core but one, left to the reference).' },
+  workers: { kind: 'number', placeholder: 'n', description: 'load: worker threads of the harness (default one per core).' },
   reports: { kind: 'string', placeholder: 'dir', description: 'Reports folder (default reports): bench.json, bench/.' },
 };
 
@@ -83,8 +83,9 @@ export function formatBench(r: BenchReport): string {
     lines.push(`3. Load against the reference Central System in its own process (${l.workers} harness worker thread(s))`);
     lines.push(`   held for ${formatDuration(l.holdMs)}: ${l.held.toLocaleString('en-US')} of ${l.target.toLocaleString('en-US')} charge points (peak ${l.peakConnected.toLocaleString('en-US')}, ${l.failed} failed, ${l.dropped} dropped)`);
     lines.push(`   boot storm: ${l.storm.bootsPerSecond.toLocaleString('en-US')} boots accepted/s over ${formatDuration(l.storm.windowMs)} (best second ${l.storm.bestSecond.toLocaleString('en-US')}); p99 connect ${formatMs(l.storm.connectP99Ms)}, BootNotification ${formatMs(l.storm.bootP99Ms)}`);
+    lines.push(`   CPU per charge point started: harness ${l.storm.harnessCpuMsPerChargePoint} ms, reference ${l.storm.referenceCpuMsPerChargePoint} ms`);
     lines.push(`   memory per connection (RSS growth to the peak): harness ${l.harness.kbPerChargePoint} KB, of which ${l.harness.heapKbPerChargePoint} KB JS heap (RSS peak ${l.harness.rssPeakMb} MB); reference ${l.reference.kbPerChargePoint} KB (RSS peak ${l.reference.rssPeakMb} MB)`);
-    lines.push(`   CPU during the storm: reference ${l.reference.cpuCoresDuringStorm.toFixed(2)} core(s), harness ${l.harness.cpuCoresDuringStorm.toFixed(2)}, whole machine ${l.machineCoresDuringStorm.toFixed(2)}; during the hold: reference ${l.reference.cpuCoresDuringHold.toFixed(2)}`);
+    lines.push(`   CPU during the storm: harness ${l.harness.cpuCoresDuringStorm.toFixed(2)} core(s), reference ${l.reference.cpuCoresDuringStorm.toFixed(2)}, whole machine ${l.machineCoresDuringStorm.toFixed(2)} (${l.machineCoresBefore.toFixed(2)} before the run); during the hold: reference ${l.reference.cpuCoresDuringHold.toFixed(2)}`);
     lines.push(`   limit: ${l.limit}`);
     lines.push(`   verdict of the run: ${l.verdict}`, '');
   }
@@ -126,7 +127,7 @@ export async function benchCommand(argv: readonly string[], out: NodeJS.Writable
     const chargePoints = (flags['charge-points'] as number | undefined) ?? 10_000;
     log(`load: boot storm of ${chargePoints.toLocaleString('en-US')} charge points, then a hold of ${formatDuration(holdMs)}…`);
     report.load = await benchLoad({
-      chargePoints, holdMs, workers: (flags['workers'] as number | undefined) ?? Math.max(1, availableParallelism() - 1),
+      chargePoints, holdMs, workers: (flags['workers'] as number | undefined) ?? availableParallelism(),
       reportsDir: join(reportsDir, 'bench', 'load'), progress: log,
     });
   }

@@ -32,7 +32,16 @@ export interface LoadBenchResult {
   readonly held: number;
   readonly failed: number;
   readonly dropped: number;
-  readonly storm: { readonly bootsPerSecond: number; readonly bestSecond: number; readonly windowMs: number; readonly bootP99Ms: number; readonly connectP99Ms: number };
+  readonly storm: {
+    readonly bootsPerSecond: number;
+    readonly bestSecond: number;
+    readonly windowMs: number;
+    readonly bootP99Ms: number;
+    readonly connectP99Ms: number;
+    /** CPU per charge point started (handshake, BootNotification, StatusNotifications), ms. */
+    readonly harnessCpuMsPerChargePoint: number;
+    readonly referenceCpuMsPerChargePoint: number;
+  };
   readonly harness: {
     readonly kbPerChargePoint: number;
     readonly heapKbPerChargePoint: number;
@@ -41,14 +50,18 @@ export interface LoadBenchResult {
     readonly cpuCoresDuringStorm: number;
   };
   readonly reference: { readonly kbPerChargePoint: number; readonly rssPeakMb: number; readonly cpuCoresDuringStorm: number; readonly cpuCoresDuringHold: number };
-  /** Cores the whole machine was busy during the storm: beyond harness and reference, other processes'. */
+  /** Cores the whole machine was busy during the storm: beyond harness and reference, the kernel's and others'. */
   readonly machineCoresDuringStorm: number;
+  /** Cores the machine was busy in the seconds before the run: how quiet it was. */
+  readonly machineCoresBefore: number;
   readonly verdict: string;
   /** Where the limit comes from, in one sentence. */
   readonly limit: string;
 }
 
 const ROOT = join(__dirname, '..', '..', '..');
+/** How long the machine's CPU is sampled before the run, to say how quiet it was. */
+const QUIET_SAMPLE_MS = 3000;
 
 /** Starts the reference Central System in its own process; resolves with its OCPP-J endpoint URL. */
 function startReference(configFile: string): Promise<{ child: ChildProcess; url: string }> {
@@ -88,12 +101,11 @@ function stopReference(child: ChildProcess): Promise<void> {
 
 /** Who ran out of CPU during the storm, from the CPU time both processes used (from /proc, so it is exact). */
 function explainLimit(r: LoadReport, referenceStorm: number, harnessStorm: number, machineStorm: number, cores: number): string {
-  const others = Math.max(0, machineStorm - referenceStorm - harnessStorm);
-  const parts = `during the storm the reference used ${referenceStorm.toFixed(2)} core(s), the harness ${harnessStorm.toFixed(2)}, other processes ${others.toFixed(2)}, of the ${cores}`;
-  if (others >= 0.25) return `the CPU taken by other processes (${parts}): the figures are low, measure again on a quiet machine`;
-  if (referenceStorm >= 0.85) return `the reference Central System: its one thread was saturated (${parts}); ocpp-rpc's handshake and the dispatch run on one core`;
+  const rest = Math.max(0, machineStorm - referenceStorm - harnessStorm);
+  const parts = `during the storm the harness used ${harnessStorm.toFixed(2)} core(s), the reference ${referenceStorm.toFixed(2)}, the kernel's loopback networking and other processes ${rest.toFixed(2)}, of the ${cores}`;
+  if (referenceStorm >= 0.85) return `the reference Central System: its one thread was saturated (${parts}); ocpp-rpc's handshakes and the dispatch run on one core`;
   if (harnessStorm >= 0.85 * r.run.workers) return `the harness: its ${r.run.workers} worker thread(s) were saturated (${parts})`;
-  if (machineStorm >= 0.85 * cores) return `the shared CPU (${parts}): harness and reference share the cores, neither had more to give`;
+  if (machineStorm >= 0.85 * cores) return `the shared CPU (${parts}): harness and reference share the cores and neither had more to give`;
   return `neither side saturated (${parts}): the ${MAX_STARTING_PER_WORKER} start-ups in flight per worker over their latency set the pace`;
 }
 
@@ -108,9 +120,11 @@ export async function benchLoad(options: LoadBenchOptions): Promise<LoadBenchRes
     centralSystem: { url, connectors: 1, chargePoints: { accepted: { pattern: 'LOAD-{n}' } } },
     timeouts: { response: '30s', connect: '30s' },
   }));
+  const machine = new ProcessSampler(0);
+  await new Promise((resolve) => setTimeout(resolve, QUIET_SAMPLE_MS));
+  const machineBefore = machine.cpuShare(0, Date.now());
   const reference = new ProcessSampler(child.pid as number);
   const harness = new ProcessSampler(process.pid);
-  const machine = new ProcessSampler(0);
   let report: LoadReport;
   try {
     report = await runLoad({
@@ -132,6 +146,7 @@ export async function benchLoad(options: LoadBenchOptions): Promise<LoadBenchRes
   const harnessStorm = harness.cpuShare(stormFrom, stormTo);
   const machineStorm = machine.cpuShare(stormFrom, stormTo);
   const peak = report.peakConnected;
+  const perBoot = (cores: number): number => Math.round(((cores * (stormTo - stormFrom)) / Math.max(1, report.totals.boots.accepted)) * 100) / 100;
   const kb = (bytes: number): number => (peak > 0 ? Math.round(bytes / peak / 1024) : 0);
   return {
     target: options.chargePoints,
@@ -144,6 +159,7 @@ export async function benchLoad(options: LoadBenchOptions): Promise<LoadBenchRes
     storm: {
       bootsPerSecond: report.bootRate.perSecond, bestSecond: report.bootRate.peakSecond, windowMs: report.bootRate.windowMs,
       bootP99Ms: report.latency['BootNotification']?.p99 ?? Number.NaN, connectP99Ms: report.latency['connect']?.p99 ?? Number.NaN,
+      harnessCpuMsPerChargePoint: perBoot(harnessStorm), referenceCpuMsPerChargePoint: perBoot(referenceStorm),
     },
     harness: {
       kbPerChargePoint: report.harness.kbPerChargePoint, heapKbPerChargePoint: report.harness.heapKbPerChargePoint, rssPeakMb: report.harness.rssPeakMb,
@@ -154,7 +170,9 @@ export async function benchLoad(options: LoadBenchOptions): Promise<LoadBenchRes
       cpuCoresDuringStorm: referenceStorm, cpuCoresDuringHold: reference.cpuShare(stormTo, holdTo),
     },
     machineCoresDuringStorm: machineStorm,
+    machineCoresBefore: machineBefore,
     verdict: `${report.verdict.verdict}: ${report.verdict.reason}`,
-    limit: explainLimit(report, referenceStorm, harnessStorm, machineStorm, report.machine.cores),
+    limit: explainLimit(report, referenceStorm, harnessStorm, machineStorm, report.machine.cores) +
+      (machineBefore >= 0.2 ? `; the machine was already busy with ${machineBefore.toFixed(2)} core(s) of other work before the run, so the figures are low` : ''),
   };
 }
