@@ -37,10 +37,7 @@ export class LoadAggregate {
   private readonly connectedNow = new Map<number, number>();
   private readonly health = new Map<number, { utilization: number[]; loopDelay: number[] }>();
   readonly samples: Sample[] = [];
-  private readonly heapReady = new Map<number, number>();
-  private readonly heapNow = new Map<number, number>();
-  private peakForHeap = 0;
-  private heapAtPeak = 0;
+  private readonly heap = new Map<number, { growth: number; connections: number }>();
   firstConnectAt = 0;
   lastAcceptedAt = 0;
 
@@ -62,18 +59,14 @@ export class LoadAggregate {
     if (!h) this.health.set(tick.worker, (h = { utilization: [], loopDelay: [] }));
     h.utilization.push(tick.utilization);
     h.loopDelay.push(tick.loopDelayP99Ms);
-    if (!this.heapReady.has(tick.worker)) this.heapReady.set(tick.worker, tick.heapUsedBytes);
-    this.heapNow.set(tick.worker, tick.heapUsedBytes);
-    const connected = this.connected();
-    if (connected > 0 && connected >= this.peakForHeap) {
-      this.peakForHeap = connected;
-      this.heapAtPeak = sum(this.heapNow.values());
-    }
+    if (tick.heapConnections > 0) this.heap.set(tick.worker, { growth: tick.heapGrowthBytes, connections: tick.heapConnections });
   }
 
-  /** The workers' JavaScript heap per connected charge point at the peak, bytes (native socket memory excluded). */
+  /** Live JavaScript heap per connected charge point, bytes, over the workers that measured it. */
   heapPerChargePoint(): number {
-    return this.peakForHeap > 0 ? Math.max(0, this.heapAtPeak - sum(this.heapReady.values())) / this.peakForHeap : 0;
+    const all = [...this.heap.values()];
+    const connections = sum(all.map((h) => h.connections));
+    return connections > 0 ? Math.max(0, sum(all.map((h) => h.growth))) / connections : 0;
   }
 
   private second(t: number): Second {

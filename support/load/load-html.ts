@@ -115,7 +115,7 @@ ${latency}
 <h2>Checks</h2>${checks}
 <h2>Evidence (first findings, CALLERRORs and unexpected answers)</h2>${samples}
 <h2>Harness</h2>${harness}
-<p>RSS ${n(r.harness.rssBaselineMb)} → ${n(r.harness.rssPeakMb)} MB; ${n(r.harness.kbPerChargePoint)} KB per connected charge point${r.sut.reference ? ' (harness and in-process reference together)' : ''}, of which ${r.harness.heapKbPerChargePoint} KB the workers' JavaScript heap.</p>
+<p>${r.harness.heapKbPerChargePoint} KB of live JavaScript heap per charge point; RSS ${n(r.harness.rssBaselineMb)} → ${n(r.harness.rssPeakMb)} MB${r.sut.reference ? ' (harness and in-process reference together)' : ''}.</p>
 </body></html>
 `;
 }

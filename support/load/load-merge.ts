@@ -130,7 +130,6 @@ export function mergeLoadReports(reports: readonly LoadReport[], sut: SutConfig)
       mainThreadUtilizationMax: Math.max(...reports.map((r) => r.harness.mainThreadUtilizationMax)),
       rssBaselineMb: reports.reduce((s, r) => s + r.harness.rssBaselineMb, 0),
       rssPeakMb: reports.reduce((s, r) => s + r.harness.rssPeakMb, 0),
-      kbPerChargePoint: weighted(reports, (r) => r.harness.kbPerChargePoint),
       heapKbPerChargePoint: weighted(reports, (r) => r.harness.heapKbPerChargePoint),
     },
     verdict: withShardCheck(judgeLoad({ counters: totals, latency, thresholds: sut.load.thresholds, chargePoints: size }), reports.length, Number(first.run.shard.split('/')[1])),

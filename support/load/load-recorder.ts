@@ -6,7 +6,6 @@
  * A worker thread owns one recorder; every second it hands the main thread a `WorkerTick`: its counters so far, the
  * latencies filed since the last tick, and its connected charge points. The main thread sums them.
  */
-import { getHeapStatistics } from 'node:v8';
 import type { TraceRecord } from '../recording/frame-record';
 import { type Finding, formatFinding } from '../recording/finding';
 import type { ProtocolMonitor } from '../recording/protocol-monitor';
@@ -102,8 +101,12 @@ export interface WorkerTick {
   readonly loopDelayP99Ms: number;
   /** Every charge point of the worker has started (in service, refused, or still booting after an answer). */
   readonly allStarted: boolean;
-  /** The worker's JavaScript heap in use, bytes (its own isolate). */
-  readonly heapUsedBytes: number;
+  /**
+   * Growth of the worker's live JavaScript heap (after a full GC) from before its first connection to when all its
+   * charge points had started, and the connections open then: memory per charge point. 0 until measured.
+   */
+  readonly heapGrowthBytes: number;
+  readonly heapConnections: number;
 }
 
 const SAMPLES_PER_KIND = 5;
@@ -202,7 +205,7 @@ export class LoadRecorder {
   }
 
   /** The tick for the main thread; starts the next latency interval. */
-  tick(worker: number, connected: number, utilization: number, loopDelayP99Ms: number, allStarted: boolean): WorkerTick {
+  tick(worker: number, connected: number, utilization: number, loopDelayP99Ms: number, allStarted: boolean, heap = { growth: 0, connections: 0 }): WorkerTick {
     for (const f of this.monitor.takeFindings()) {
       bump(this.counters.findings, `${f.level} ${f.category} ${f.rule}`);
       this.sample(f.category, formatFinding(f), f.raw);
@@ -214,7 +217,7 @@ export class LoadRecorder {
     return {
       worker, at: Date.now(), connected, counters: structuredClone(this.counters), latency, samples,
       firstConnectAt: this.firstConnectAt, lastAcceptedAt: this.lastAcceptedAt, utilization, loopDelayP99Ms, allStarted,
-      heapUsedBytes: getHeapStatistics().used_heap_size,
+      heapGrowthBytes: heap.growth, heapConnections: heap.connections,
     };
   }
 

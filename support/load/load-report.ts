@@ -43,9 +43,11 @@ export interface LoadReport {
     readonly mainThreadUtilizationMax: number;
     readonly rssBaselineMb: number;
     readonly rssPeakMb: number;
-    /** (RSS at peak − baseline) / charge points connected at peak; includes the in-process reference if any. */
-    readonly kbPerChargePoint: number;
-    /** The workers' JavaScript heap per connected charge point at the peak (sockets' native memory excluded). */
+    /**
+     * Memory per charge point: growth of the live JavaScript heap (after a full GC) of the threads that run the
+     * charge points, from before the first connection to all started, per connection. RSS growth is no measure
+     * here: the start-up (ts-node) leaves freed heap behind that the first connections reuse.
+     */
     readonly heapKbPerChargePoint: number;
   };
   readonly verdict: LoadVerdict;
@@ -58,7 +60,7 @@ export interface ReportContext {
   readonly machine: MachineInfo;
   readonly verdict: LoadVerdict;
   readonly mainThreadUtilizationMax: number;
-  readonly rss: { readonly baseline: number; readonly atPeak: number; readonly peak: number };
+  readonly rss: { readonly baseline: number; readonly peak: number };
 }
 
 export function buildLoadReport(aggregate: LoadAggregate, ctx: ReportContext): LoadReport {
@@ -87,7 +89,6 @@ export function buildLoadReport(aggregate: LoadAggregate, ctx: ReportContext): L
       mainThreadUtilizationMax: ctx.mainThreadUtilizationMax,
       rssBaselineMb: mb(ctx.rss.baseline),
       rssPeakMb: mb(ctx.rss.peak),
-      kbPerChargePoint: peakConnected > 0 ? Math.round((ctx.rss.atPeak - ctx.rss.baseline) / peakConnected / 1024) : 0,
       heapKbPerChargePoint: Math.round((aggregate.heapPerChargePoint() / 1024) * 10) / 10,
     },
     verdict: ctx.verdict,
@@ -158,7 +159,7 @@ export function formatLoadTable(r: LoadReport): string {
   lines.push(`  findings      ${findings.length === 0 ? 'none' : findings.map(([k, v]) => `${k} ×${n(v)}`).join('; ')}`);
   const workers = r.harness.workers.map((w) => `worker ${w.worker} busy ≤ ${pct(w.utilizationMax)} (mean ${pct(w.utilizationMean)}), loop delay p99 ≤ ${formatMs(w.loopDelayP99MaxMs)}`).join('; ');
   lines.push(`  harness       ${workers}`);
-  lines.push(`                main thread${r.sut.reference ? ' (in-process reference CSMS)' : ''} busy ≤ ${pct(r.harness.mainThreadUtilizationMax)}; RSS ${n(r.harness.rssBaselineMb)} → ${n(r.harness.rssPeakMb)} MB, ${n(r.harness.kbPerChargePoint)} KB per connected charge point${r.sut.reference ? ' (harness and reference together)' : ''}, of which ${r.harness.heapKbPerChargePoint} KB the workers' JS heap`);
+  lines.push(`                main thread${r.sut.reference ? ' (in-process reference CSMS)' : ''} busy ≤ ${pct(r.harness.mainThreadUtilizationMax)}; ${r.harness.heapKbPerChargePoint} KB of live JS heap per charge point; RSS ${n(r.harness.rssBaselineMb)} → ${n(r.harness.rssPeakMb)} MB${r.sut.reference ? ' (harness and reference together)' : ''}`);
   lines.push('');
   for (const check of r.verdict.checks) {
     lines.push(`  ${check.ok ? 'ok  ' : 'FAIL'}  ${check.name}: ${check.actual} (limit ${check.limit})${check.rule ? ` [${check.rule}]` : ''}`);

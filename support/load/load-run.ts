@@ -140,22 +140,15 @@ export async function runLoad(options: LoadOptions, io: LoadRunIo): Promise<Load
   const startedAt = Date.now();
   const t0 = performance.now();
   const aggregate = new LoadAggregate(startedAt);
-  const rss = { baseline: 0, atPeak: 0, peak: 0 };
+  const rss = { baseline: 0, peak: 0 };
   const firstTicks = new Set<number>();
-  let peakConnected = -1;
   let mainUtilizationMax = 0;
   let elu = performance.eventLoopUtilization();
   const sampler = setInterval(() => {
     const now = performance.eventLoopUtilization();
     mainUtilizationMax = Math.max(mainUtilizationMax, performance.eventLoopUtilization(now, elu).utilization);
     elu = now;
-    const current = process.memoryUsage.rss();
-    rss.peak = Math.max(rss.peak, current);
-    const connected = aggregate.connected();
-    if (firstTicks.size === workers && connected >= peakConnected) {
-      peakConnected = connected;
-      rss.atPeak = current;
-    }
+    rss.peak = Math.max(rss.peak, process.memoryUsage.rss());
   }, 1000);
   let lastProgress = 0;
   // The main thread conducts: every worker starts when all are ready, and all stop once every charge point of the
@@ -203,7 +196,6 @@ export async function runLoad(options: LoadOptions, io: LoadRunIo): Promise<Load
     clearTimeout(holdTimer);
     await reference?.stop().catch(() => undefined);
   }
-  if (rss.atPeak === 0) rss.atPeak = rss.peak;
 
   const totals = aggregate.totals();
   const verdict = judgeLoad({

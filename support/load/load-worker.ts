@@ -10,6 +10,8 @@
  * points have been held for the run's duration (or on Ctrl-C).
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { ProtocolMonitor } from '../recording/protocol-monitor';
 import { WireLog } from '../recording/wire-log';
@@ -31,6 +33,13 @@ export interface WorkerChannel {
 
 const TICK_MS = 1000;
 
+/** The live JavaScript heap of this thread: a full GC first (exposed for this, as benchmarks do), then its size. */
+function liveHeap(): number {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  return getHeapStatistics().used_heap_size;
+}
+
 export async function runWorker(plan: WorkerPlan, channel: WorkerChannel): Promise<void> {
   SchemaValidator.shared().compileAll();
   const log = new WireLog();
@@ -48,6 +57,7 @@ export async function runWorker(plan: WorkerPlan, channel: WorkerChannel): Promi
   loopDelay.enable();
   let elu = performance.eventLoopUtilization();
   let allStartedFlag = false;
+  const heap = { growth: 0, connections: 0 };
   const tick = (): WorkerTick => {
     const now = performance.eventLoopUtilization();
     const utilization = performance.eventLoopUtilization(now, elu).utilization;
@@ -55,9 +65,10 @@ export async function runWorker(plan: WorkerPlan, channel: WorkerChannel): Promi
     const p99 = loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : 0;
     loopDelay.reset();
     log.beginScenario(); // drops the records of the last second: the recorder and the monitor have seen them
-    return recorder.tick(plan.worker, connected, utilization, p99, allStartedFlag);
+    return recorder.tick(plan.worker, connected, utilization, p99, allStartedFlag, heap);
   };
-  channel.postMessage({ type: 'tick', tick: tick() }); // ready: the main thread takes its memory baseline
+  const heapBefore = liveHeap();
+  channel.postMessage({ type: 'tick', tick: tick() }); // ready
   const ticker = setInterval(() => channel.postMessage({ type: 'tick', tick: tick() }), TICK_MS);
 
   let stopRequested: () => void = () => undefined;
@@ -99,6 +110,8 @@ export async function runWorker(plan: WorkerPlan, channel: WorkerChannel): Promi
 
   await Promise.race([everyoneStarted, stop]);
   allStartedFlag = true;
+  heap.connections = connected;
+  heap.growth = liveHeap() - heapBefore;
   channel.postMessage({ type: 'tick', tick: tick() });
   await stop;
   clearInterval(ramp);

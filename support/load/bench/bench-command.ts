@@ -84,7 +84,7 @@ export function formatBench(r: BenchReport): string {
     lines.push(`   held for ${formatDuration(l.holdMs)}: ${l.held.toLocaleString('en-US')} of ${l.target.toLocaleString('en-US')} charge points (peak ${l.peakConnected.toLocaleString('en-US')}, ${l.failed} failed, ${l.dropped} dropped)`);
     lines.push(`   boot storm: ${l.storm.bootsPerSecond.toLocaleString('en-US')} boots accepted/s over ${formatDuration(l.storm.windowMs)} (best second ${l.storm.bestSecond.toLocaleString('en-US')}); p99 connect ${formatMs(l.storm.connectP99Ms)}, BootNotification ${formatMs(l.storm.bootP99Ms)}`);
     lines.push(`   CPU per charge point started: harness ${l.storm.harnessCpuMsPerChargePoint} ms, reference ${l.storm.referenceCpuMsPerChargePoint} ms`);
-    lines.push(`   memory per connection (RSS growth to the peak): harness ${l.harness.kbPerChargePoint} KB, of which ${l.harness.heapKbPerChargePoint} KB JS heap (RSS peak ${l.harness.rssPeakMb} MB); reference ${l.reference.kbPerChargePoint} KB (RSS peak ${l.reference.rssPeakMb} MB)`);
+    lines.push(`   memory per connection: harness ${l.harness.heapKbPerChargePoint} KB of live JS heap (RSS peak ${l.harness.rssPeakMb} MB with start-up); reference ${l.reference.kbPerChargePoint} KB of RSS growth (RSS peak ${l.reference.rssPeakMb} MB)`);
     lines.push(`   CPU during the storm: harness ${l.harness.cpuCoresDuringStorm.toFixed(2)} core(s), reference ${l.reference.cpuCoresDuringStorm.toFixed(2)}, whole machine ${l.machineCoresDuringStorm.toFixed(2)} (${l.machineCoresBefore.toFixed(2)} before the run); during the hold: reference ${l.reference.cpuCoresDuringHold.toFixed(2)}`);
     lines.push(`   limit: ${l.limit}`);
     lines.push(`   verdict of the run: ${l.verdict}`, '');

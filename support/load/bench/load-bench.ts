@@ -43,7 +43,6 @@ export interface LoadBenchResult {
     readonly referenceCpuMsPerChargePoint: number;
   };
   readonly harness: {
-    readonly kbPerChargePoint: number;
     readonly heapKbPerChargePoint: number;
     readonly rssPeakMb: number;
     readonly workerBusyMax: readonly number[];
@@ -162,7 +161,7 @@ export async function benchLoad(options: LoadBenchOptions): Promise<LoadBenchRes
       harnessCpuMsPerChargePoint: perBoot(harnessStorm), referenceCpuMsPerChargePoint: perBoot(referenceStorm),
     },
     harness: {
-      kbPerChargePoint: report.harness.kbPerChargePoint, heapKbPerChargePoint: report.harness.heapKbPerChargePoint, rssPeakMb: report.harness.rssPeakMb,
+      heapKbPerChargePoint: report.harness.heapKbPerChargePoint, rssPeakMb: report.harness.rssPeakMb,
       workerBusyMax: report.harness.workers.map((w) => Math.round(w.utilizationMax * 100) / 100), cpuCoresDuringStorm: harnessStorm,
     },
     reference: {
