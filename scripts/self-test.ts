@@ -3,7 +3,8 @@
  *
  *   conformance   every scenario against the conformant reference SUTs: PASS, or N/A with its reason
  *   faults        for every fault of the references, its declared scenarios FAIL (not ERROR, not INCONCLUSIVE) and
- *                 the failure names the rule the fault breaks; writes reports/fault-matrix.json and prints
+ *                 the failure names the rule the fault breaks (a fault of a SHOULD: they WARN, naming the rule);
+ *                 writes reports/fault-matrix.json and prints
  *                 `faults detected: X/Y`
  *
  * Usage (also `npm run self-test --`):  [conformance|faults] [--role charge-point|central-system] [--fault name…]
@@ -80,16 +81,18 @@ function judgeFault(fault: FaultDefinition, results: readonly ScenarioResult[]):
   const byId = new Map(results.map((r) => [r.id, r]));
   const verdicts: Record<string, string> = {};
   const problems: string[] = [];
+  // A broken SHALL must FAIL; a broken SHOULD must WARN (never pass unnoticed, never FAIL).
+  const expected = fault.level === 'SHOULD' ? 'WARN' : 'FAIL';
   for (const id of fault.detectedBy) {
     const r = byId.get(id);
     verdicts[id] = r?.verdict ?? 'not run';
     if (!r) problems.push(`${id} did not run (no such scenario?)`);
-    else if (r.verdict !== 'FAIL') problems.push(`${id} ended ${r.verdict}${r.reason ? `: ${r.reason.split('\n')[0]}` : ''}`);
+    else if (r.verdict !== expected) problems.push(`${id} ended ${r.verdict}, not ${expected}${r.reason ? `: ${r.reason.split('\n')[0]}` : ''}`);
     else if (!r.reason.includes(fault.rule) && !r.rulesBroken.some((x) => x.includes(fault.rule))) {
       problems.push(`${id} failed, but not for ${fault.rule}: ${r.reason.split('\n')[0]}`);
     }
   }
-  const failed = fault.detectedBy.filter((id) => byId.get(id)?.verdict === 'FAIL');
+  const failed = fault.detectedBy.filter((id) => byId.get(id)?.verdict === expected);
   return {
     fault: fault.name, role: fault.role as Role, rule: fault.rule, declared: fault.detectedBy, failed, verdicts,
     detected: fault.detectedBy.length > 0 && problems.length === 0,
