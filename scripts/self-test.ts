@@ -40,6 +40,8 @@ export interface FaultOutcome {
   readonly fault: string;
   readonly role: Role;
   readonly rule: string;
+  /** The verdict the declared scenarios must reach: FAIL, or WARN for a fault of a SHOULD. */
+  readonly expected: 'FAIL' | 'WARN';
   readonly declared: readonly string[];
   readonly failed: readonly string[];
   /** Declared ids and how each ended. */
@@ -94,7 +96,7 @@ function judgeFault(fault: FaultDefinition, results: readonly ScenarioResult[]):
   }
   const failed = fault.detectedBy.filter((id) => byId.get(id)?.verdict === expected);
   return {
-    fault: fault.name, role: fault.role as Role, rule: fault.rule, declared: fault.detectedBy, failed, verdicts,
+    fault: fault.name, role: fault.role as Role, rule: fault.rule, expected, declared: fault.detectedBy, failed, verdicts,
     detected: fault.detectedBy.length > 0 && problems.length === 0,
     why: fault.detectedBy.length === 0 ? 'declares no scenario' : problems.join('; '),
   };
@@ -128,7 +130,7 @@ export async function faults(roles: readonly Role[], only: readonly string[], jo
   outcomes.sort((a, b) => a.fault.localeCompare(b.fault));
   mkdirSync(reports, { recursive: true });
   writeFileSync(join(reports, 'fault-matrix.json'), `${JSON.stringify(outcomes.map((o) => ({
-    fault: o.fault, role: o.role, rule: o.rule, declaredIds: o.declared, failedIds: o.failed, verdicts: o.verdicts, detected: o.detected, why: o.why || undefined,
+    fault: o.fault, role: o.role, rule: o.rule, expected: o.expected, declaredIds: o.declared, failedIds: o.failed, verdicts: o.verdicts, detected: o.detected, why: o.why || undefined,
   })), null, 2)}\n`);
   const detected = outcomes.filter((o) => o.detected).length;
   log(`faults detected: ${detected}/${outcomes.length}`);
