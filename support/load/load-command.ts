@@ -1,7 +1,7 @@
 /**
  * `ocpp-conformance load --sut <file> --charge-points <n> …`: the load run, its table on the terminal, and
  * `<reports>/load.json` and `<reports>/load.html`; `--merge` combines the reports of a run's shards. Exit 0 PASS or
- * WARN, 1 FAIL, 3 bad input or a harness limit.
+ * WARN, 1 FAIL, 3 bad input or a harness limit, 130 interrupted by Ctrl-C (after writing the reports).
  */
 import { relative } from 'node:path';
 import { loadSutFile } from '../sut/sut-config';
@@ -23,8 +23,11 @@ export async function loadCommand(argv: readonly string[], out: NodeJS.WritableS
   const files = writeLoadReports(report, options.reportsDir);
   out.write(`\n${formatLoadTable(report)}`);
   out.write(`Reports: ${relative(process.cwd(), files.json)}, ${relative(process.cwd(), files.html)}\n`);
-  return loadExitCode(report.verdict.verdict);
+  return report.run.interrupted ? INTERRUPTED : loadExitCode(report.verdict.verdict);
 }
+
+/** The CLI's exit code for a run stopped by Ctrl-C (the reports are written all the same). */
+const INTERRUPTED = 130;
 
 /** `--merge`: the shards' reports of one run combined into one report and verdict. */
 function mergeCommand(options: MergeOptions, out: NodeJS.WritableStream): number {

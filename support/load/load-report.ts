@@ -28,6 +28,8 @@ export interface LoadReport {
     readonly durationMs: number;
     readonly startedAt: string;
     readonly wallMs: number;
+    /** Ended by Ctrl-C before the duration was over: the figures cover what ran. */
+    readonly interrupted?: boolean;
   };
   readonly machine: MachineInfo;
   readonly totals: LoadCounters;
@@ -165,6 +167,6 @@ export function formatLoadTable(r: LoadReport): string {
     lines.push(`  ${check.ok ? 'ok  ' : 'FAIL'}  ${check.name}: ${check.actual} (limit ${check.limit})${check.rule ? ` [${check.rule}]` : ''}`);
   }
   lines.push('');
-  lines.push(`${r.verdict.verdict} — ${r.verdict.reason}`);
+  lines.push(`${r.verdict.verdict} — ${r.verdict.reason}${r.run.interrupted ? ' (interrupted: the figures cover what ran)' : ''}`);
   return `${lines.join('\n')}\n`;
 }

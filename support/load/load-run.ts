@@ -183,7 +183,9 @@ export async function runLoad(options: LoadOptions, io: LoadRunIo): Promise<Load
 
   const running: RunningWorker[] = [];
   for (const plan of plans) running.push((inThread ? startInThread : startWorker)(plan, onTick));
+  let interrupted = false;
   const interrupt = (): void => {
+    interrupted = true;
     io.progress('  interrupted: closing the charge points and writing the reports');
     stopAll();
   };
@@ -217,6 +219,7 @@ export async function runLoad(options: LoadOptions, io: LoadRunIo): Promise<Load
       durationMs: options.durationMs,
       startedAt: new Date(startedAt).toISOString(),
       wallMs: Math.round(performance.now() - t0),
+      interrupted,
     },
     machine,
     verdict,
