@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { canReceive, isKnownAction, messageName } from './actions';
 import { codeForSchemaKeyword, type CallErrorCode } from './call-error-codes';
-import { CALL, CALLERROR, CALLRESULT, type Frame, type FrameProblem, parseFrame, serializeFrame } from './frame';
+import { CALL, CALLERROR, CALLRESULT, type Frame, type FrameProblem, type ParseResult, parseFrame, serializeFrame } from './frame';
 import type { CallHandler, HandlerReply, HandlerTable, IncomingCall } from './handler-table';
 import { SchemaValidator, type SchemaViolation, formatViolations } from '../schemas/schema-validator';
 import type { FrameRecord } from '../recording/frame-record';
@@ -242,17 +242,24 @@ export class RpcEndpoint {
     } else if (!options.deliberate) {
       throw new HarnessError(`the harness tried to send "${action}", which is not an OCPP 1.6 action`);
     }
-    const raw = serializeFrame({ type: CALL, id: options.messageId ?? randomUUID(), action, payload });
-    return this.callRaw(raw, action, { ...options, violations });
+    const id = options.messageId ?? randomUUID();
+    const raw = serializeFrame({ type: CALL, id, action, payload });
+    return this.inTurn(options, () => this.sendAndAwait(raw, id, action, payload, violations, options));
   }
 
   /**
-   * Sends a CALL given as raw text (possibly malformed on purpose) with the message id `messageId` and waits for the
-   * response to that id. Used by negative tests; the frame is recorded as deliberate.
+   * Sends a CALL given as raw text (possibly malformed on purpose) and waits for the response to its message id (or
+   * to `options.messageId`). Used by negative tests.
    */
-  async callRaw(raw: string, action: string, options: CallOptions & { violations?: SchemaViolation[] } = {}): Promise<CallOutcome> {
-    const id = options.messageId ?? (parseFrame(raw).ok ? (parseFrame(raw) as { frame: Frame }).frame.id : undefined);
+  async callRaw(raw: string, action: string, options: CallOptions = {}): Promise<CallOutcome> {
+    const parsed = parseFrame(raw);
+    const id = options.messageId ?? (parsed.ok ? parsed.frame.id : parsed.id);
     if (id === undefined) throw new HarnessError('callRaw needs a frame with a message id, or options.messageId');
+    return this.inTurn(options, () => this.sendAndAwait(raw, id, action, payloadOf(parsed), [], options));
+  }
+
+  /** Runs `send` once the harness's previous CALL is answered (OCPP-J 1.6 §4.1.1), unless `concurrent`. */
+  private async inTurn(options: CallOptions, send: () => Promise<CallOutcome>): Promise<CallOutcome> {
     let release = (): void => undefined;
     if (!options.concurrent) {
       const previous = this.lock;
@@ -260,18 +267,18 @@ export class RpcEndpoint {
       await previous;
     }
     try {
-      return await this.sendAndAwait(raw, id, action, options);
+      return await send();
     } finally {
       release();
     }
   }
 
-  private sendAndAwait(raw: string, id: string, action: string, options: CallOptions & { violations?: SchemaViolation[] }): Promise<CallOutcome> {
+  private sendAndAwait(raw: string, id: string, action: string, payload: unknown, violations: SchemaViolation[], options: CallOptions): Promise<CallOutcome> {
     if (this.closed !== undefined) return Promise.reject(new ConnectionClosed(action, this.closed));
     if (this.pending.has(id) && !options.deliberate) return Promise.reject(new HarnessError(`message id "${id}" is already pending`));
     const timeoutMs = options.timeoutMs ?? this.options.defaultTimeoutMs;
     return new Promise<CallOutcome>((resolve, reject) => {
-      const record = this.transmit(raw, { kind: 'CALL', id, action, payload: safePayload(raw), violations: options.violations ?? [], deliberate: options.deliberate });
+      const record = this.transmit(raw, { kind: 'CALL', id, action, payload, violations, deliberate: options.deliberate });
       if (!record) {
         reject(new ConnectionClosed(action, 'the frame could not be sent'));
         return;
@@ -292,7 +299,7 @@ export class RpcEndpoint {
     const kind = parsed.ok ? (parsed.frame.type === CALL ? 'CALL' : parsed.frame.type === CALLRESULT ? 'CALLRESULT' : 'CALLERROR') : 'INVALID';
     const id = parsed.ok ? parsed.frame.id : parsed.id;
     const action = parsed.ok && parsed.frame.type === CALL ? parsed.frame.action : undefined;
-    return this.transmit(raw, { kind, id, action, violations: [], deliberate: true, payload: safePayload(raw) });
+    return this.transmit(raw, { kind, id, action, violations: [], deliberate: true, payload: payloadOf(parsed) });
   }
 
   /** Number of the harness's CALLs awaiting a response. */
@@ -311,8 +318,7 @@ export class RpcEndpoint {
   }
 }
 
-function safePayload(raw: string): unknown {
-  const parsed = parseFrame(raw);
+function payloadOf(parsed: ParseResult): unknown {
   if (!parsed.ok) return undefined;
   return parsed.frame.type === CALLERROR ? undefined : parsed.frame.payload;
 }
