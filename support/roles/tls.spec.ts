@@ -19,14 +19,14 @@ async function wssCentralSystem() {
   const policy = { registration: 'Accepted' as const, interval: 30, idTags: new IdTagRegistry(), dataTransferVendorIds: new Set<string>() };
   const cs = new EmulatedCentralSystem({
     host: '127.0.0.1', port: 0, path: '/ocpp', tls: { certFile: cert, keyFile: key }, basicAuth: { 'TLS-CP': 'pa55word' },
-    log, handlers: centralSystemHandlers(policy), defaultTimeoutMs: 2000, onFinding: assert.fail, onHarnessError: assert.fail,
+    log, handlers: centralSystemHandlers(policy), defaultTimeoutMs: 2000, onFinding: (f) => assert.fail(f.message), onHarnessError: assert.fail,
   });
   return { cs, url: await cs.start(), log };
 }
 
 function chargePoint(url: string, tls: { caFile?: string; rejectUnauthorized?: boolean }, password = 'pa55word') {
   return new EmulatedChargePoint({
-    csmsUrl: url, identity: 'TLS-CP', tls, basicAuth: { password }, log: new WireLog(), defaultTimeoutMs: 2000, onFinding: assert.fail, onHarnessError: assert.fail,
+    csmsUrl: url, identity: 'TLS-CP', tls, basicAuth: { password }, log: new WireLog(), defaultTimeoutMs: 2000, onFinding: (f) => assert.fail(f.message), onHarnessError: assert.fail,
   });
 }
 
