@@ -90,6 +90,10 @@ export class HarnessWorld extends World {
   async act(action: ActionName, params: Readonly<Record<string, unknown>> = {}): Promise<Actuation> {
     const actuation = await this.bench.actuator.perform(action, params);
     this.actuations.push(actuation);
+    // A power cycle means a reboot: what the Central System saw before no longer says the charger is idle.
+    if (action === 'power-cycle' && this.bench.centralSystem && this.sut.chargePoint) {
+      this.bench.centralSystem.view(this.sut.chargePoint.identity).forgetBeforeReboot();
+    }
     return actuation;
   }
 

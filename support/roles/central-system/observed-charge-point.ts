@@ -37,6 +37,15 @@ export class ObservedChargePoint {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * The charger was switched off and on: until it boots again nothing seen before is current (its registration,
+   * its connectors' statuses; §4.2, §4.9 rule "after a reboot"). Transactions stay: they may still be stopped.
+   */
+  forgetBeforeReboot(): void {
+    this.registration = undefined;
+    this.statuses.clear();
+  }
+
   /** Updates the view from a CALL of the charge point and the answer the harness sent. */
   update(call: ReceivedCall): void {
     const p = call.payload;
