@@ -101,3 +101,32 @@ test('drain returns the leftovers and empties the mailbox', () => {
   assert.deepEqual(box.drain().map((c) => c.action), ['Heartbeat', 'MeterValues']);
   assert.equal(box.pending().length, 0);
 });
+
+test('takeFirst takes whichever matching CALL the SUT sent first, and says which matcher it matched', async () => {
+  const box = new Mailbox();
+  deliver(box, call('Heartbeat', {}));
+  const waiting = box.takeFirst([{ action: 'StopTransaction' }, { action: 'BootNotification' }], 500);
+  setTimeout(() => deliver(box, call('BootNotification', {})), 5);
+  setTimeout(() => deliver(box, call('StopTransaction', {})), 10);
+  const first = await waiting;
+  assert.deepEqual([first.index, first.call.action], [1, 'BootNotification']);
+  assert.deepEqual(box.pending().map((c) => c.action), ['Heartbeat'], 'the later StopTransaction is still delivered afterwards');
+});
+
+test('takeFirst prefers the earlier of two CALLs already waiting, whatever the matcher order', async () => {
+  const box = new Mailbox();
+  deliver(box, call('StopTransaction', {}));
+  deliver(box, call('BootNotification', {}));
+  const first = await box.takeFirst([{ action: 'BootNotification' }, { action: 'StopTransaction' }], 10);
+  assert.deepEqual([first.index, first.call.action], [1, 'StopTransaction']);
+});
+
+test('takeFirst times out naming every alternative and what arrived instead', async () => {
+  const box = new Mailbox();
+  const waiting = box.takeFirst([{ action: 'StopTransaction' }, { action: 'BootNotification' }], 30);
+  setTimeout(() => deliver(box, call('Heartbeat', {})), 5);
+  const e = await waiting.then(() => undefined, (x: unknown) => x);
+  assert.ok(e instanceof WaitTimeout);
+  assert.equal(e.awaited, 'StopTransaction.req or BootNotification.req');
+  assert.ok(e.meanwhile.some((m) => /Heartbeat\.req/.test(m)), e.message);
+});

@@ -146,13 +146,49 @@ export class Mailbox {
         const awaited = matchers.length === 1
           ? (missing[0] as string)
           : `${missing.join(' and ')} (in any order; already received: ${got.length ? got.join(', ') : 'none'})`;
-        const meanwhile = this.history.filter((r) => r.seq > since).map(summarize);
-        const earlier = this.queue.filter((c) => c.record.seq <= since).map((c) => `(unconsumed, from before the wait) ${summarize(c.record)}`);
-        if (this.closedReason) meanwhile.push(`connection closed: ${this.closedReason}`);
-        finish(new WaitTimeout(awaited, performance.now() - started, [...earlier, ...meanwhile]));
+        finish(new WaitTimeout(awaited, performance.now() - started, this.meanwhile(since)));
       }, Math.max(0, withinMs));
       notify();
     });
+  }
+
+  /**
+   * Takes the earliest unconsumed CALL matching any of `matchers` — whichever the SUT sent first decides (e.g.
+   * StopTransaction.req before or after the reboot of a reset) — waiting up to `withinMs`. Returns the CALL and the
+   * index of the matcher it matched.
+   */
+  takeFirst(matchers: readonly CallMatcher[], withinMs: number): Promise<{ index: number; call: ReceivedCall }> {
+    const started = performance.now();
+    const since = this.lastSeq();
+    return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const notify = (): void => {
+        for (const [position, call] of this.queue.entries()) {
+          const index = matchers.findIndex((m) => isMatch(call, m));
+          if (index < 0) continue;
+          this.queue.splice(position, 1);
+          if (timer) clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve({ index, call });
+          return;
+        }
+      };
+      const waiter: Waiter = { matchers, taken: [], notify };
+      this.waiters.add(waiter);
+      timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new WaitTimeout(matchers.map(describeMatcher).join(' or '), performance.now() - started, this.meanwhile(since)));
+      }, Math.max(0, withinMs));
+      notify();
+    });
+  }
+
+  /** What arrived after record `since`, and what still waits unconsumed from before it: for timeout messages. */
+  private meanwhile(since: number): string[] {
+    const meanwhile = this.history.filter((r) => r.seq > since).map(summarize);
+    const earlier = this.queue.filter((c) => c.record.seq <= since).map((c) => `(unconsumed, from before the wait) ${summarize(c.record)}`);
+    if (this.closedReason) meanwhile.push(`connection closed: ${this.closedReason}`);
+    return [...earlier, ...meanwhile];
   }
 
   /**

@@ -67,6 +67,15 @@ export class Expectations {
     }
   }
 
+  /** Waits for whichever CALL matching one of `matchers` the SUT sends first; returns it and the matcher's index. */
+  async expectFirstOf(matchers: readonly CallMatcher[], withinMs: number, rule: RuleContext): Promise<{ index: number; call: ReceivedCall }> {
+    try {
+      return await this.mailbox.takeFirst(matchers, withinMs);
+    } catch (e) {
+      throw explain(e, rule, matchers.map(describeMatcher).join(' or '), this.who);
+    }
+  }
+
   /** Fails as soon as a CALL matching `matcher` arrives within `duringMs` (or is already waiting). */
   async expectNoCall(matcher: CallMatcher, duringMs: number, rule: RuleContext): Promise<void> {
     try {

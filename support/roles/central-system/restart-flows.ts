@@ -5,7 +5,6 @@
 import type { ReceivedCall } from '../../recording/mailbox';
 import type { RuleContext } from '../ocpp-connection';
 import { BootFlows } from './boot-flows';
-import { takeFirstOf } from './call-waits';
 import { failure } from './failure';
 import type { ScenarioContext } from './scenario-context';
 import { SessionFlows } from './session-flows';
@@ -28,7 +27,7 @@ export class RestartFlows {
   /** Whichever the charger sends first after a reset: the transaction's StopTransaction.req or BootNotification.req. */
   private async stopOrBoot(rule: RuleContext): Promise<{ stop?: ReceivedCall; boot?: ReceivedCall }> {
     const { connectMs, messageMs } = this.ctx.sut.timeouts;
-    const first = await takeFirstOf(this.cp, [
+    const first = await this.cp.expectations.expectFirstOf([
       { action: 'StopTransaction', payload: { transactionId: this.session.transactionId } },
       { action: 'BootNotification' },
     ], connectMs + messageMs, rule);
