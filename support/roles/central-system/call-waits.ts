@@ -1,17 +1,9 @@
 /**
- * Waits on the charger's CALLs that the plain mailbox waits do not cover: the answer the harness gave to a CALL,
- * and forgetting the unconsumed CALLs of the charger's life before a reboot. (Whichever of several CALLs comes first
- * is `Expectations.expectFirstOf`.)
+ * The charger's unconsumed CALLs around a reboot: those sent before it, and forgetting them. (Whichever of several
+ * CALLs comes first is `Expectations.expectFirstOf`; the harness's answer to a CALL is `ObservedChargePoint.answerTo`.)
  */
 import type { ReceivedCall } from '../../recording/mailbox';
 import type { ChargePointUnderTest } from './charge-point-under-test';
-
-/** Resolves once the harness has answered `call` (the view has seen it), or after `withinMs`. */
-export async function answered(cp: ChargePointUnderTest, call: ReceivedCall, withinMs: number): Promise<ReceivedCall> {
-  if (call.answer) return call;
-  await cp.waitForView(() => call.answer !== undefined, withinMs);
-  return call;
-}
 
 /** Unconsumed CALLs of the charger sent before `seq` (e.g. before the BootNotification.req of a reboot). */
 export function callsBefore(cp: ChargePointUnderTest, seq: number, filter: (c: ReceivedCall) => boolean = () => true): ReceivedCall[] {

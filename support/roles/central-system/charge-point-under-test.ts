@@ -154,19 +154,6 @@ export class ChargePointUnderTest {
 
   /** Resolves true as soon as `predicate` holds for the view (checked now and after every answered CALL), false after `withinMs`. */
   waitForView(predicate: (view: ObservedChargePoint) => boolean, withinMs: number): Promise<boolean> {
-    const view = this.view;
-    if (predicate(view)) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        unsubscribe();
-        resolve(false);
-      }, withinMs);
-      const unsubscribe = view.onUpdate(() => {
-        if (!predicate(view)) return;
-        clearTimeout(timer);
-        unsubscribe();
-        resolve(true);
-      });
-    });
+    return this.view.waitFor(predicate, withinMs);
   }
 }

@@ -75,30 +75,8 @@ export class BootDiscipline {
   async expectBoot(rule: RuleContext, after?: FrameRecord): Promise<{ boot: ReceivedCall; answer: FrameRecord }> {
     const within = this.sut.timeouts.connectMs + this.sut.timeouts.messageMs;
     const boot = await this.calls.expect({ action: 'BootNotification' }, within, rule, after);
-    const answer = await this.answerTo(boot, within);
+    const answer = await this.cs.view(this.sut.chargePoint!.identity).answerTo(boot, within);
     return { boot, answer };
-  }
-
-  /** The harness's answer to `call`, once it has been sent (a held answer comes later). */
-  private answerTo(call: ReceivedCall, withinMs: number): Promise<FrameRecord> {
-    if (call.answer) return Promise.resolve(call.answer);
-    const connection = this.cs.connection(this.sut.chargePoint!.identity);
-    return new Promise((resolve, reject) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        connection?.off('answered', onAnswered);
-      };
-      const onAnswered = (answered: ReceivedCall): void => {
-        if (answered !== call || !call.answer) return;
-        done();
-        resolve(call.answer);
-      };
-      const timer = setTimeout(() => {
-        done();
-        reject(new HarnessError(`the harness did not answer ${call.action}.req [frame #${call.record.seq}] within ${formatDuration(withinMs)}`));
-      }, withinMs);
-      connection?.on('answered', onAnswered);
-    });
   }
 
   /** CALLs of the charger other than `except`, recorded after `from` and before `until` (sequence numbers), on `connection` if given. */

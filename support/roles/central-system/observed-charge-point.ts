@@ -4,6 +4,9 @@
  * Built from the wire (CALL and the answer the harness sent), so it is right whatever handler answered.
  */
 import type { ReceivedCall } from '../../recording/mailbox';
+import type { FrameRecord } from '../../recording/frame-record';
+import { HarnessError } from '../../reporting/errors';
+import { formatDuration } from '../../sut/duration';
 
 export interface ObservedTransaction {
   readonly transactionId: number;
@@ -35,6 +38,30 @@ export class ObservedChargePoint {
   onUpdate(listener: (call: ReceivedCall) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves true as soon as `predicate` holds (checked now and after every answered CALL), false after `withinMs`. */
+  waitFor(predicate: (view: ObservedChargePoint) => boolean, withinMs: number): Promise<boolean> {
+    if (predicate(this)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        unsubscribe();
+        resolve(false);
+      }, withinMs);
+      const unsubscribe = this.onUpdate(() => {
+        if (!predicate(this)) return;
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(true);
+      });
+    });
+  }
+
+  /** The answer the harness sent to `call`, once sent (a held answer comes later); a harness error after `withinMs`. */
+  async answerTo(call: ReceivedCall, withinMs: number): Promise<FrameRecord> {
+    await this.waitFor(() => call.answer !== undefined, withinMs);
+    if (!call.answer) throw new HarnessError(`the harness did not answer ${call.action}.req [frame #${call.record.seq}] within ${formatDuration(withinMs)}`);
+    return call.answer;
   }
 
   /**

@@ -8,7 +8,6 @@ import { caseInsensitive, oneOf } from '../../recording/payload-pattern';
 import type { ReceivedCall } from '../../recording/mailbox';
 import { HarnessError } from '../../reporting/errors';
 import type { RuleContext } from '../ocpp-connection';
-import { answered } from './call-waits';
 import { CentralSystemRequests } from './central-system-requests';
 import { ChargerConfiguration } from './charger-configuration';
 import { failure } from './failure';
@@ -145,8 +144,8 @@ export class SessionFlows {
 
   /** The transactionId the harness answered to a StartTransaction.req; remembered as the scenario's transaction. */
   async transactionOf(start: ReceivedCall): Promise<number> {
-    await answered(this.cp, start, this.ctx.sut.timeouts.responseMs);
-    const id = (start.answer?.payload as { transactionId?: unknown } | undefined)?.transactionId;
+    const answer = await this.cp.view.answerTo(start, this.ctx.sut.timeouts.responseMs);
+    const id = (answer.payload as { transactionId?: unknown } | undefined)?.transactionId;
     if (typeof id !== 'number') throw new HarnessError(`the harness did not answer StartTransaction.req [frame #${start.record.seq}] with a transactionId`);
     this.ctx.memory.set('transactionId', id);
     return id;
