@@ -4,11 +4,12 @@ import { Then, When } from '../../support/cucumber/define';
 import type { HarnessWorld } from '../../support/cucumber/world';
 import type { MessageRef } from '../../support/cucumber/parameter-types';
 import { CALL_ERROR_RULE } from '../../support/ocpp/call-error-codes';
-import { RpcProbe, type MalformedFrame, type ProbeOutcome } from '../../support/roles/central-system/ext-rpc-probe';
+import { RpcProbe, unsupportedProfileRequest, type MalformedFrame, type ProbeOutcome } from '../../support/roles/central-system/ext-rpc-probe';
 import { ScenarioCalls } from '../../support/roles/central-system/ext-scenario-calls';
 import type { OcppConnection } from '../../support/roles/ocpp-connection';
 import { supportedProfiles } from '../../support/sut/sut-config';
-import { HarnessError, NotApplicable } from '../../support/reporting/errors';
+import { HarnessError } from '../../support/reporting/errors';
+import { configuration } from './flows';
 
 const probe = (w: HarnessWorld): RpcProbe => new RpcProbe(w.chargePoint);
 const lastProbe = (w: HarnessWorld): ProbeOutcome => {
@@ -22,9 +23,10 @@ When('the Central System sends a CALL of the action {string}, which OCPP 1.6 doe
   this.memory.set('ext:probe', await probe(this).callUnknownAction(action, this.rule(CALL_ERROR_RULE)));
 });
 
+// The SUT file chooses what runs, the charger's SupportedFeatureProfiles what it may answer: probe a profile neither lists.
 When('the Central System sends a request of a feature profile the Charge Point does not support', async function () {
-  const request = probe(this).unsupportedRequest(supportedProfiles(this.sut));
-  if (!request) throw new NotApplicable('the SUT file lists every optional feature profile as supported');
+  const declared = await configuration(this).supportedProfiles(this.rule('OCPP 1.6 §9.1.29', 'the profiles the Charge Point declares'));
+  const request = unsupportedProfileRequest(supportedProfiles(this.sut), declared);
   this.memory.set('ext:probe', await probe(this).callUnsupportedAction(request, this.rule(CALL_ERROR_RULE)));
 });
 

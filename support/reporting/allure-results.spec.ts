@@ -24,7 +24,12 @@ function reportsFolder(): string {
   const result = (uuid: string, id: string): unknown => ({
     uuid, name: `${id} Title of ${id}`, status: 'passed', statusDetails: {}, stage: 'finished', attachments: [], parameters: [], links: [],
     steps: [{ name: 'Then the Charge Point sends x', status: 'failed', statusDetails: { message: 'Error: FAIL [rule] x\n  expected: a\n    at expectConf (expectations.ts:95:11)', trace: 'Error: x\n    at expectConf (expectations.ts:95)' } }],
-    labels: [{ name: 'language', value: 'javascript' }, { name: 'feature', value: 'Boot (test case document §2.1)' }, { name: 'tag', value: `@${id}` }, { name: 'tag', value: '@feature-profile:Core' }],
+    // As allure-cucumberjs writes them: cucumber-js's defaults, then the feature's name and the scenario's tags.
+    labels: [
+      { name: 'language', value: 'javascript' }, { name: 'framework', value: 'cucumberjs' }, { name: 'package', value: 'ocpp-conformance.features.boot.feature' },
+      { name: '_fallbackTestCaseId', value: 'c19b93a4' }, { name: 'host', value: 'vm' }, { name: 'thread', value: 'pid-12763-worker-0' },
+      { name: 'feature', value: 'Boot (test case document §2.1)' }, { name: 'tag', value: `@${id}` }, { name: 'tag', value: '@feature-profile:Core' },
+    ],
   });
   writeFileSync(join(results, 'u-003-result.json'), JSON.stringify(result('u-003', 'TC_003_CS')));
   writeFileSync(join(results, 'u-001-result.json'), JSON.stringify(result('u-001', 'TC_001_CS')));
@@ -59,14 +64,36 @@ test('statuses, labels, links and messages come from the verdicts', () => {
   assert.match(fail.statusDetails.trace, /Rule broken: OCPP 1\.6 §4\.9 \(SHALL\)\nTest case step: TC_003_CS step 7/);
   const labels = Object.fromEntries(fail.labels.filter((l: { name: string }) => l.name !== 'tag').map((l: { name: string; value: string }) => [l.name, l.value]));
   assert.deepEqual(
-    [labels.epic, labels.feature, labels.story, labels.severity, labels.subSuite, labels.category, labels.language],
-    ['Charge Point', 'Core', 'TC_003_CS Title of TC_003_CS', 'critical', 'Boot (test case document §2.1)', 'Missing message (timeout)', 'javascript'],
+    [labels.epic, labels.feature, labels.story, labels.testCase, labels.sut, labels.rule, labels.severity, labels.subSuite, labels.category],
+    ['Charge Point', 'Core', 'TC_003_CS Title of TC_003_CS', 'TC_003_CS', 'Bench charger', 'OCPP 1.6 §4.9', 'critical', 'Boot (test case document §2.1)', 'Missing message (timeout)'],
   );
   assert.deepEqual(fail.labels.filter((l: { name: string }) => l.name === 'tag').map((l: { value: string }) => l.value), ['FAIL']);
   assert.deepEqual(fail.links.map((l: { name: string }) => l.name), ['OCPP 1.6 §4.9', 'OCPP 1.6 §4.2', 'OCPP-J 1.6 §4.1.4']);
   assert.deepEqual(fail.steps[0].statusDetails, { message: 'FAIL [rule] x\n  expected: a' }, 'the stack trace of a step the SUT failed goes');
   assert.equal(read(dir, 'u-001-result.json').status, 'passed');
   assert.equal(read(dir, 'u-001-result.json').statusDetails.message, undefined);
+});
+
+test('cucumber-js default labels go; host and thread (the Timeline) come last, behind the 8 label groups a test shows first', () => {
+  const dir = reportsFolder();
+  const results = everyVerdict();
+  decorateAllureResults(dir, results, { run });
+  const first = read(dir, 'u-003-result.json').labels as Array<{ name: string; value: string }>;
+  decorateAllureResults(dir, results, { run });
+  for (const name of ['u-003-result.json', 'u-001-result.json']) {
+    const labels = read(dir, name).labels as Array<{ name: string; value: string }>;
+    const names = labels.map((l) => l.name);
+    for (const dropped of ['language', 'framework', 'package']) assert.ok(!names.includes(dropped), `${name}: ${dropped} dropped`);
+    assert.deepEqual(names.slice(-2), ['host', 'thread'], name);
+    assert.equal(labels.find((l) => l.name === 'thread')?.value, 'pid-12763-worker-0');
+    assert.ok(names.includes('_fallbackTestCaseId'), 'a hidden label of allure-cucumberjs stays');
+    const groups = [...new Set(names)].slice(0, 8);
+    assert.deepEqual(groups.slice(0, 5), ['epic', 'feature', 'story', 'testCase', 'sut'], name);
+    assert.ok(groups.includes('verdict') && !groups.includes('host') && !groups.includes('thread'), `${name}: ${groups.join(', ')}`);
+  }
+  assert.deepEqual(read(dir, 'u-003-result.json').labels, first, 'a second pass changes nothing');
+  assert.deepEqual(first.filter((l) => l.name === 'rule').map((l) => l.value), ['OCPP 1.6 §4.9']);
+  assert.ok(!read(dir, 'u-001-result.json').labels.some((l: { name: string }) => l.name === 'rule'), 'a PASS broke no rule');
 });
 
 test('the wire trace moves from the tear-down to the test, beside a sequence diagram; a second pass changes nothing', () => {

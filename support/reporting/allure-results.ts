@@ -5,8 +5,10 @@
  *
  * - status from the verdict (support/reporting/outcome.ts), the reason as the message, expected vs actual and the
  *   rule broken as details; XFAIL is failed + known (Allure: accepted);
- * - labels: epic = role under test, feature = profile, story = id and title, suite = the feature file's title,
- *   severity from the rule's level (SHALL critical, `@level:SHOULD` normal), the verdict as a tag, the category;
+ * - labels: epic = role under test, feature = profile, story = id and title, testCase, sut, rule (each rule broken),
+ *   verdict, severity from the rule's level (SHALL critical, `@level:SHOULD` normal), the category, the verdict as a
+ *   tag, suites for the tree (role, profile, the feature file's title); cucumber-js's defaults (language, framework,
+ *   package) dropped, host and thread (the Timeline's) moved last;
  * - links to the spec sections checked (`rulesChecked`, `@spec=` tags) and to a known deviation's reference;
  * - attachments at the test's own level: the sequence diagram (SVG) and the JSONL wire trace.
  *
@@ -51,8 +53,15 @@ interface Container { uuid: string; name?: string; children: string[]; afters?: 
 /** Names of what this pass adds, so a second pass replaces rather than repeats them. */
 const DIAGRAM = 'Sequence diagram';
 const TRACE = 'Wire trace (JSONL)';
-/** Labels this pass owns; allure-cucumberjs's other labels (language, host, thread…) stay. */
-const OWNED_LABELS = new Set(['epic', 'feature', 'story', 'severity', 'tag', 'suite', 'parentSuite', 'subSuite', 'verdict', 'category', 'testCase']);
+/** Labels this pass owns: replaced on every pass. */
+const OWNED_LABELS = new Set(['epic', 'feature', 'story', 'testCase', 'sut', 'rule', 'verdict', 'severity', 'category', 'tag', 'parentSuite', 'suite', 'subSuite']);
+/** cucumber-js defaults allure-cucumberjs copies onto every test: nothing a reader of a conformance report needs. */
+const DROPPED_LABELS = new Set(['language', 'framework', 'package']);
+/**
+ * Kept, but last: the report's Timeline places a test by host and thread (the worker). The awesome template shows a
+ * test's first 8 label groups and the rest behind "Show more", and ours come first, so these stay out of the way.
+ */
+const TRAILING_LABELS = new Set(['host', 'thread']);
 
 function readJson<T>(path: string): T | undefined {
   try {
@@ -125,26 +134,35 @@ function highlightsOf(r: ScenarioResult): Map<number, Highlight> {
   return map;
 }
 
+/**
+ * Ours first, in the order a reader asks (role, profile, test case, SUT, rule broken, verdict), then the grouping of
+ * the tree; other labels of allure-cucumberjs after them (hidden ones like `_fallbackTestCaseId`), host and thread
+ * last; cucumber-js's defaults dropped.
+ */
 function labelsFor(r: ScenarioResult, featureTitle: string | undefined, keep: readonly Label[]): Label[] {
   const tags = readTags(r.tags);
   const category = categoryOf(r);
   const labels: Label[] = [
-    ...keep.filter((l) => !OWNED_LABELS.has(l.name)),
     { name: 'epic', value: roleTitle(r.role) },
     { name: 'feature', value: r.profile },
     { name: 'story', value: `${r.id} ${r.title}` },
+    { name: 'testCase', value: r.id },
+    { name: 'sut', value: r.sut },
+    ...r.rulesBroken.map((rule) => ({ name: 'rule', value: rule })),
+    { name: 'verdict', value: r.verdict },
+    { name: 'severity', value: tags.level === 'SHOULD' ? 'normal' : 'critical' },
+  ];
+  if (category) labels.push({ name: 'category', value: CATEGORY_TITLES[category] });
+  labels.push({ name: 'tag', value: r.verdict });
+  if (r.unexpectedPass) labels.push({ name: 'tag', value: 'unexpected pass' });
+  if (tags.operator) labels.push({ name: 'tag', value: 'operator' });
+  labels.push(
     { name: 'parentSuite', value: roleTitle(r.role) },
     { name: 'suite', value: r.profile },
     { name: 'subSuite', value: featureTitle ?? r.feature },
-    { name: 'severity', value: tags.level === 'SHOULD' ? 'normal' : 'critical' },
-    { name: 'testCase', value: r.id },
-    { name: 'verdict', value: r.verdict },
-    { name: 'tag', value: r.verdict },
-  ];
-  if (r.unexpectedPass) labels.push({ name: 'tag', value: 'unexpected pass' });
-  if (tags.operator) labels.push({ name: 'tag', value: 'operator' });
-  if (category) labels.push({ name: 'category', value: CATEGORY_TITLES[category] });
-  return labels;
+  );
+  const others = keep.filter((l) => !OWNED_LABELS.has(l.name) && !DROPPED_LABELS.has(l.name));
+  return [...labels, ...others.filter((l) => !TRAILING_LABELS.has(l.name)), ...others.filter((l) => TRAILING_LABELS.has(l.name))];
 }
 
 /**

@@ -1,10 +1,11 @@
 @sut:charge-point @feature-profile:Core
 Feature: RPC robustness of the Charge Point — beyond the test case document
   The OCPP-J endpoint of the charger is sent what it must refuse or ignore. An action OCPP 1.6 does not define is
-  NotImplemented, one it defines but the charger does not support is NotSupported, and a payload that breaks its
-  schema gets the constraint error of OCPP-J 1.6 Table 7, spelt as 1.6 spells it (FormationViolation,
-  OccurenceConstraintViolation). Every CALLERROR has five elements, a string description and an object as details.
-  A frame that is not a CALL, CALLRESULT or CALLERROR is ignored (or answered) without losing the connection.
+  NotImplemented; one it defines, of a profile neither the SUT file lists nor the charger declares in
+  SupportedFeatureProfiles, is NotSupported; a payload that breaks its schema gets the constraint error of OCPP-J 1.6
+  Table 7, spelt as 1.6 spells it (FormationViolation, OccurenceConstraintViolation). Every CALLERROR has five
+  elements, a string description and an object as details. A frame that is not a CALL, CALLRESULT or CALLERROR is
+  ignored (or answered) without losing the connection.
 
   @EXT_RPC_001 @spec=OCPP-J-1.6-4.1.3
   Scenario: EXT_RPC_001 Malformed frames do not cost the connection

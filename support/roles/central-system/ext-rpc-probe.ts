@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { acceptableCodesForSchemaKeyword } from '../../ocpp/call-error-codes';
 import type { CallOutcome } from '../../ocpp/rpc-endpoint';
 import { SchemaValidator, type SchemaViolation } from '../../schemas/schema-validator';
-import { ConformanceAssertionError, HarnessError } from '../../reporting/errors';
+import { ConformanceAssertionError, HarnessError, NotApplicable } from '../../reporting/errors';
 import type { FrameRecord } from '../../recording/frame-record';
 import type { RuleContext } from '../expectations';
 import type { OcppConnection } from '../ocpp-connection';
@@ -23,12 +23,34 @@ export interface ProbeOutcome {
   readonly violation?: SchemaViolation;
 }
 
+/** A valid OCPP 1.6 request of an optional feature profile, to ask a Charge Point that does not support the profile. */
+export interface ProfileRequest {
+  readonly profile: string;
+  readonly action: string;
+  readonly payload: Record<string, unknown>;
+}
+
 /** A harmless request of each optional profile, to ask a Charge Point that does not support the profile. */
-const UNSUPPORTED_PROFILE_PROBES: ReadonlyArray<readonly [string, string, Record<string, unknown>]> = [
-  ['Reservation', 'CancelReservation', { reservationId: 990_001 }],
-  ['SmartCharging', 'GetCompositeSchedule', { connectorId: 1, duration: 60 }],
-  ['FirmwareManagement', 'GetDiagnostics', { location: 'ftp://127.0.0.1/ocpp-conformance' }],
+const UNSUPPORTED_PROFILE_PROBES: readonly ProfileRequest[] = [
+  { profile: 'Reservation', action: 'CancelReservation', payload: { reservationId: 990_001 } },
+  { profile: 'SmartCharging', action: 'GetCompositeSchedule', payload: { connectorId: 1, duration: 60 } },
+  { profile: 'FirmwareManagement', action: 'GetDiagnostics', payload: { location: 'ftp://127.0.0.1/ocpp-conformance' } },
 ];
+
+/**
+ * EXT_RPC_003's request: one of a profile that neither the SUT file lists nor the Charge Point declares in
+ * SupportedFeatureProfiles (OCPP 1.6 §9.1.29). The SUT file chooses which cases run; the charger's own declaration
+ * says what it supports, so a profile it declares is one it may answer rather than refuse. Profile names are
+ * compared without regard to letter case (a charger spelling `reservation` still declares it). Not applicable, naming
+ * both lists, when every profile we can probe is listed or declared.
+ */
+export function unsupportedProfileRequest(sutFile: readonly string[], declared: readonly string[]): ProfileRequest {
+  const supported = new Set([...sutFile, ...declared].map((p) => p.toLowerCase()));
+  const request = UNSUPPORTED_PROFILE_PROBES.find((r) => !supported.has(r.profile.toLowerCase()));
+  if (request) return request;
+  throw new NotApplicable(`every optional profile the case can probe (${UNSUPPORTED_PROFILE_PROBES.map((r) => r.profile).join(', ')}) is supported: `
+    + `the SUT file lists ${sutFile.join(', ') || 'none'}, the Charge Point declares SupportedFeatureProfiles "${declared.join(',')}"`);
+}
 
 export const MALFORMED_FRAMES = {
   'not JSON': (): string => '[2, "ext-rpc-not-json", "GetConfiguration", {',
@@ -51,17 +73,17 @@ export class RpcProbe {
     return { sent: `a CALL of the action "${action}", which OCPP 1.6 does not define`, outcome };
   }
 
-  /** The first 1.6 request of a profile `supported` does not list; undefined when every profile is supported. */
-  unsupportedRequest(supported: readonly string[]): { profile: string; action: string; payload: Record<string, unknown> } | undefined {
-    const probe = UNSUPPORTED_PROFILE_PROBES.find(([profile]) => !supported.includes(profile));
-    return probe && { profile: probe[0], action: probe[1], payload: probe[2] };
-  }
-
-  /** Sends a valid CALL of an OCPP 1.6 action of a profile the Charge Point does not support (§4.2.3: NotSupported). */
-  async callUnsupportedAction(request: { profile: string; action: string; payload: Record<string, unknown> }, rule: RuleContext): Promise<ProbeOutcome> {
+  /**
+   * Sends a valid CALL of an OCPP 1.6 action of a profile the Charge Point neither declares nor is said to support
+   * (§4.2.3: NotSupported); see `unsupportedProfileRequest`.
+   */
+  async callUnsupportedAction(request: ProfileRequest, rule: RuleContext): Promise<ProbeOutcome> {
     const connection = await this.cp.connection();
     const outcome = await connection.call(request.action, request.payload, rule);
-    return { sent: `${request.action}.req of the ${request.profile} profile, which the Charge Point does not support`, outcome };
+    return {
+      sent: `${request.action}.req of the ${request.profile} profile, which neither the SUT file lists nor the Charge Point declares in SupportedFeatureProfiles`,
+      outcome,
+    };
   }
 
   /** Sends `action` with a payload that must break its schema; the violation decides the CALLERROR to expect. */
