@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSutFile } from './sut-config';
@@ -37,7 +37,9 @@ test('a valid charger file loads with defaults filled in', () => {
 });
 
 test('the bundled SUT files load', () => {
-  for (const name of ['reference-charge-point.json', 'reference-central-system.json']) {
+  const names = readdirSync(join(__dirname, '..', '..', 'fixtures', 'sut')).filter((n) => n.startsWith('reference-') && n.endsWith('.json'));
+  assert.ok(names.length >= 2, names.join(', '));
+  for (const name of names) {
     const sut = loadSutFile(join(__dirname, '..', '..', 'fixtures', 'sut', name));
     assert.ok(sut.reference, name);
   }
