@@ -3,7 +3,7 @@ import { Given, Then, When } from '../../support/cucumber/define';
 import type { MessageRef } from '../../support/cucumber/parameter-types';
 import type { RegistrationKind } from '../../support/sut/identity-allocator';
 import {
-  expectCallError, expectHeartbeatInterval, expectNotFoundWhenRefused, expectRefusedOrRejected, expectSubprotocolRefused, expectSubprotocolSelected,
+  expectCallError, expectHandshakeAnswered, expectHeartbeatInterval, expectNotFoundWhenRefused, expectRefusedOrRejected, expectSubprotocolRefused, expectSubprotocolSelected,
 } from '../../support/roles/charge-point/central-system-checks';
 import type { HandshakeOutcome } from '../../support/roles/charge-point/emulated-charge-point';
 
@@ -46,8 +46,10 @@ When('the emulated Charge Point connects offering the subprotocols {string}{docS
   this.rule('OCPP-J 1.6 §3.2', step);
 });
 
-Then('the Central System refuses the connection{docStep}', function (step?: string) {
-  expectSubprotocolRefused(this.memory.get('handshake') as HandshakeOutcome, this.memory.get('offered') as string[], this.rule('OCPP-J 1.6 §3.2', step));
+Then('the Central System refuses the connection{docStep}', async function (step?: string) {
+  const [handshake, offered] = [this.memory.get('handshake') as HandshakeOutcome, this.memory.get('offered') as string[]];
+  expectSubprotocolRefused(handshake, offered, this.rule('OCPP-J 1.6 §3.2', step));
+  await this.softly(() => expectHandshakeAnswered(handshake, offered, this.rule('OCPP-J 1.6 §3.2', step, 'SHOULD')));
 });
 
 Then('the Central System selects the subprotocol {string}{docStep}', function (expected: string, step?: string) {

@@ -39,6 +39,8 @@ export class Bench {
   /** Central System under test: its OCPP-J endpoint URL. */
   csmsUrl?: string;
   readonly identities: IdentityAllocator;
+  /** Central System under test: whether any emulated Charge Point of this worker has reached it (before: "cannot reach" is ours). */
+  readonly connectivity = { connectedOnce: false };
   private reference?: RunningReference;
   private readonly referenceLog: string[] = [];
 
@@ -125,6 +127,7 @@ export class Bench {
       defaultTimeoutMs: this.sut.timeouts.responseMs,
       onFinding: (f) => this.report(f),
       onHarnessError: (m) => this.harnessError(m),
+      connectivity: this.connectivity,
       ...overrides,
     });
   }
