@@ -230,6 +230,16 @@ export class EmulatedChargePoint {
     return this.send('BootNotification', { ...DEFAULT_BOOT_INFO, ...this.options.bootInfo, ...overrides }, rule);
   }
 
+  /**
+   * Connects and registers: BootNotification.conf with status Accepted, or a conformance failure of `rule` (§4.2).
+   * No StatusNotification: the precondition of cases that need only a registered charge point.
+   */
+  async connectAndBeAccepted(rule: RuleContext): Promise<void> {
+    await this.connectOrFail(rule);
+    await this.boot(rule);
+    this.expectLastConf('BootNotification', { status: 'Accepted' }, rule);
+  }
+
   statusNotification(connectorId: number, status: string, rule: RuleContext, errorCode = 'NoError'): Promise<CallOutcome> {
     return this.send('StatusNotification', { connectorId, errorCode, status, timestamp: new Date().toISOString() }, rule);
   }
