@@ -121,6 +121,7 @@ export class Bench {
       csmsUrl: this.csmsUrl!,
       identity,
       connectors: cs.connectors,
+      rebootTimeMs: cs.rebootTimeMs,
       basicAuth: password !== undefined ? { password } : undefined,
       tls: cs.security.tls && { caFile: cs.security.tls.ca, rejectUnauthorized: cs.security.tls.rejectUnauthorized },
       log: this.log,

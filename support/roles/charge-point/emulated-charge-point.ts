@@ -36,6 +36,8 @@ export interface ChargePointClientOptions {
   readonly defaultTimeoutMs: number;
   readonly onFinding: (finding: Finding) => void;
   readonly onHarnessError: (message: string) => void;
+  /** How long a power cycle keeps the Charge Point away, ms (the SUT file's `centralSystem.rebootTime`); default 0. */
+  readonly rebootTimeMs?: number;
   /** Shared by the worker's emulated Charge Points: whether the Central System has been reached (default: this one's own). */
   readonly connectivity?: Connectivity;
 }
@@ -309,11 +311,32 @@ export class EmulatedChargePoint {
     }
   }
 
-  /** A reboot (after a reset, a power loss): the connection closes, opens again, and the Charge Point boots. */
+  /**
+   * A reboot (after a reset, a power loss): the connection closes, the Charge Point is away for the SUT file's
+   * reboot time, as a real one is while it starts up, then connects again and boots.
+   */
   async reboot(rule: RuleContext): Promise<CallOutcome> {
     await this.disconnect();
+    await this.powerCycle();
     await this.connectOrFail(rule);
     return this.boot(rule);
+  }
+
+  /**
+   * A power cycle whose old TCP connection nobody closed (the charger lost power; the Central System's end stays
+   * open until its own timeout): after the reboot time a new connection with the same identity, the old one
+   * still open. Returns the handshake's outcome; the old connection stays open until `disconnect`.
+   */
+  async rebootLeavingOldConnectionOpen(): Promise<{ handshake: HandshakeOutcome; old: OcppConnection }> {
+    const old = this.connection;
+    await this.powerCycle();
+    return { handshake: await this.connect(), old };
+  }
+
+  /** The time a power cycle takes: simulated time away, not a wait for anything. */
+  private powerCycle(): Promise<void> {
+    const ms = this.options.rebootTimeMs ?? 0;
+    return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
   }
 
   /** The network comes back: a new connection, no new boot (the registration survives, OCPP-J 1.6 §5.4). */
