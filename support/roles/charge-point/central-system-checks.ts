@@ -28,7 +28,7 @@ export function expectSubprotocolRefused(outcome: HandshakeOutcome, offered: rea
  */
 export function expectHandshakeAnswered(outcome: HandshakeOutcome, offered: readonly string[], rule: RuleContext): void {
   if (outcome.ok || !outcome.noResponse) return;
-  fail(rule, 'protocol violation', `the Central System refused ${JSON.stringify(offered)} without any HTTP response: ${outcome.message}`,
+  fail(rule, 'protocol violation', `the Central System refused ${JSON.stringify(offered)} without any HTTP response (${outcome.message}), where OCPP-J 1.6 §3.2 completes the handshake without a Sec-WebSocket-Protocol header and then closes`,
     'an HTTP response: the handshake completed without a Sec-WebSocket-Protocol header, then closed', 'no HTTP response');
 }
 

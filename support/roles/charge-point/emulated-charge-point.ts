@@ -166,7 +166,7 @@ export class EmulatedChargePoint {
     if (!this.connectivity.connectedOnce && isResetWithoutResponse(code) && !offersDefault) await this.probeReachable(withinMs);
     if (!this.connectivity.connectedOnce) throw new HarnessError(`cannot reach the Central System at ${url}: ${code}`);
     const what = isResetWithoutResponse(code) ? 'closed the TCP connection without an HTTP response' : 'did not let the TCP connection complete';
-    return { ok: false, noResponse: true, message: `the Central System ${what} (${code}), although it was reached earlier in this run` };
+    return { ok: false, noResponse: true, message: `it ${what} (${code}); it answered another handshake in this run, so it is there` };
   }
 
   /** A throw-away connection offering ocpp1.6 only; any HTTP answer shows the Central System is there. */
