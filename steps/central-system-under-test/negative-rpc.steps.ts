@@ -9,7 +9,7 @@ import { NegativeProbe, parseCodes } from '../../support/roles/charge-point/nega
 const UNANSWERABLE = { 'that is not valid JSON': invalidJsonFrame, 'that is not a JSON array': nonArrayFrame, 'with an unknown message type id': unknownMessageTypeFrame };
 
 When(/^the emulated Charge Point sends a frame (that is not valid JSON|that is not a JSON array|with an unknown message type id)$/, function (kind: keyof typeof UNANSWERABLE) {
-  NegativeProbe.of(this).sendUnanswerable(UNANSWERABLE[kind]());
+  NegativeProbe.of(this).sendUnanswerable(UNANSWERABLE[kind](), this.rule('OCPP-J 1.6 §4.1.2'));
 });
 
 When('the emulated Charge Point sends a CALL without its payload element', async function () {

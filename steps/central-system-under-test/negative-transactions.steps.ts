@@ -18,7 +18,7 @@ Then('the Central System acknowledges it with StopTransaction.conf, not a CALLER
   NegativeTransactions.of(this).expectLastStopAcknowledged(this.rule('OCPP 1.6 §4.10'));
 });
 
-Given('a second emulated Charge Point {string} is booted as well', async function (name: string) {
+Given('a second emulated Charge Point {string} is connected and its BootNotification is Accepted as well', async function (name: string) {
   await NegativeTransactions.bootAnother(this, name, this.rule('OCPP 1.6 §4.2'));
 });
 

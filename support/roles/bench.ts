@@ -39,6 +39,8 @@ export class Bench {
   /** Central System under test: its OCPP-J endpoint URL. */
   csmsUrl?: string;
   readonly identities: IdentityAllocator;
+  /** Central System under test: whether any emulated Charge Point of this worker has reached it (before: "cannot reach" is ours). */
+  readonly connectivity = { connectedOnce: false };
   private reference?: RunningReference;
   private readonly referenceLog: string[] = [];
 
@@ -119,12 +121,14 @@ export class Bench {
       csmsUrl: this.csmsUrl!,
       identity,
       connectors: cs.connectors,
+      rebootTimeMs: cs.rebootTimeMs,
       basicAuth: password !== undefined ? { password } : undefined,
       tls: cs.security.tls && { caFile: cs.security.tls.ca, rejectUnauthorized: cs.security.tls.rejectUnauthorized },
       log: this.log,
       defaultTimeoutMs: this.sut.timeouts.responseMs,
       onFinding: (f) => this.report(f),
       onHarnessError: (m) => this.harnessError(m),
+      connectivity: this.connectivity,
       ...overrides,
     });
   }

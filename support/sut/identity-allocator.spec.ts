@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IdentityAllocator } from './identity-allocator';
-import { ConfigError } from '../reporting/errors';
+import { ConfigError, NotApplicable } from '../reporting/errors';
 
 test('patterns give ids unique per worker, scenario and position', () => {
   const a = new IdentityAllocator({ accepted: { pattern: 'CP-{worker}-{scenario}-{n}' } }, 1, 2);
@@ -22,6 +22,13 @@ test('lists are shared out between workers and reused scenario after scenario', 
   assert.throws(() => w0.take('accepted') && w0.take('accepted'), (e: unknown) => e instanceof ConfigError && /too few accepted identities/.test(e.message));
 });
 
-test('a kind the SUT file does not declare is a configuration error', () => {
-  assert.throws(() => new IdentityAllocator({}).take('pending'), /declares no \/centralSystem\/chargePoints\/pending/);
+test('no accepted identities is a configuration error', () => {
+  assert.throws(() => new IdentityAllocator({}).take('accepted'), (e: unknown) => e instanceof ConfigError && /declares no \/centralSystem\/chargePoints\/accepted/.test(e.message));
+});
+
+test('no pending, rejected or unknown identities makes the case N/A, naming the SUT file field', () => {
+  for (const kind of ['pending', 'rejected', 'unknown'] as const) {
+    assert.throws(() => new IdentityAllocator({ accepted: ['A'] }, 0, 1, 'the SUT file x.json').take(kind),
+      (e: unknown) => e instanceof NotApplicable && e.reason.includes(`centralSystem.chargePoints.${kind}`) && e.reason.startsWith('the SUT file x.json'));
+  }
 });

@@ -114,3 +114,10 @@ test('durations: seconds as numbers, or strings with a unit', () => {
   assert.equal(parseDuration('soon'), undefined);
   assert.equal(parseDuration(-1), undefined);
 });
+
+test('centralSystem.rebootTime is a duration, 3 s by default', () => {
+  const csms = { name: 'CSMS', role: 'central-system', centralSystem: { url: 'ws://127.0.0.1:9/ocpp' } };
+  assert.equal(loadSutFile(file(csms)).centralSystem?.rebootTimeMs, 3000);
+  assert.equal(loadSutFile(file({ ...csms, centralSystem: { ...csms.centralSystem, rebootTime: '1.5s' } })).centralSystem?.rebootTimeMs, 1500);
+  refused({ ...csms, centralSystem: { ...csms.centralSystem, rebootTime: 'soon' } }, /\/centralSystem\/rebootTime.*duration such as "10s"/);
+});

@@ -48,6 +48,8 @@ export interface CentralSystemSut {
   readonly chargePoints: { readonly accepted?: Identities; readonly pending?: Identities; readonly rejected?: Identities; readonly unknown?: Identities };
   readonly security: { readonly basicAuth?: Readonly<Record<string, string>>; readonly tls?: { readonly ca?: string; readonly rejectUnauthorized?: boolean } };
   readonly connectors: number;
+  /** How long an emulated Charge Point's power cycle takes, ms (`centralSystem.rebootTime`, default 3 s). */
+  readonly rebootTimeMs: number;
   readonly supportedProfiles: readonly string[];
   readonly options: Readonly<Record<string, unknown>>;
 }
@@ -127,11 +129,11 @@ function explain(errors: readonly ErrorObject[]): string {
     case 'enum':
       return `has ${at} = ${JSON.stringify(valueAt(e))}, which is not one of ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`;
     case 'pattern':
-      return /timeouts|tolerances|timeout$/.test(at)
+      return /timeouts|tolerances|timeout$|rebootTime$/.test(at)
         ? `has ${at} = ${JSON.stringify(valueAt(e))}, which is not a duration such as "10s" or "500ms"`
         : `has ${at} = ${JSON.stringify(valueAt(e))}, which does not match ${(e.params as { pattern: string }).pattern}`;
     case 'type':
-      if (/timeouts|tolerances|timeout$/.test(at)) return `has ${at}, which is not a duration such as "10s" or "500ms"`;
+      if (/timeouts|tolerances|timeout$|rebootTime$/.test(at)) return `has ${at}, which is not a duration such as "10s" or "500ms"`;
       return `has ${at} that ${e.message ?? 'has the wrong type'}`;
     default:
       return `has ${at} that ${e.message ?? 'is invalid'}`;
@@ -187,6 +189,7 @@ interface RawSutFile {
     chargePoints?: CentralSystemSut['chargePoints'];
     security?: CentralSystemSut['security'];
     connectors?: number;
+    rebootTime?: unknown;
     supportedProfiles?: string[];
     options?: Record<string, unknown>;
   };
@@ -261,6 +264,7 @@ function normalise(file: string, raw: RawSutFile): SutConfig {
       chargePoints: cs.chargePoints ?? {},
       security: cs.security ?? {},
       connectors,
+      rebootTimeMs: duration(cs.rebootTime, 3_000),
       supportedProfiles: cs.supportedProfiles ?? ['Core'],
       options: cs.options ?? {},
     },

@@ -1,6 +1,6 @@
 @sut:central-system @feature-profile:Core
 Feature: CALLERROR codes — requests the Central System cannot process
-  A booted emulated Charge Point sends CALLs that are well framed but cannot be processed: an action OCPP 1.6 does
+  An accepted emulated Charge Point sends CALLs that are well framed but cannot be processed: an action OCPP 1.6 does
   not define, and Core requests whose payload breaks their JSON schema in one way each (Authorize.req without idTag,
   StatusNotification.req with connectorId "1" or status "Charged", Authorize.req with a 21-character idTag or an extra
   property). The answer must be the CALLERROR of OCPP-J 1.6 §4.2.3 Table 7 in its 1.6 spelling (OCPP-J errata §5.1,
@@ -9,7 +9,7 @@ Feature: CALLERROR codes — requests the Central System cannot process
   valid. After each, the Central System must answer the next valid CALL on the same connection.
 
   Background:
-    Given the emulated Charge Point is booted
+    Given the emulated Charge Point is connected and its BootNotification is Accepted
 
   @EXT_CSMS_RPC_005 @spec=OCPP-J-1.6-4.2.3
   Scenario: EXT_CSMS_RPC_005 An action OCPP 1.6 does not define gets NotImplemented

@@ -6,6 +6,6 @@ Feature: idTags are case-insensitive
 
   @EXT_CSMS_AUTH_002 @spec=OCPP-1.6-errata-3.73
   Scenario: EXT_CSMS_AUTH_002 A known idTag in other letter case is Accepted
-    Given the emulated Charge Point is booted
+    Given the emulated Charge Point is connected and its BootNotification is Accepted
     When the emulated Charge Point sends Authorize.req for the valid idTag in other letter case
     Then the Central System recognises the tag and responds with Authorize.conf with idTagInfo status "Accepted"

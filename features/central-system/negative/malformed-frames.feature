@@ -1,12 +1,12 @@
 @sut:central-system @feature-profile:Core
 Feature: Malformed frames — the Central System survives what it cannot read
-  A booted emulated Charge Point sends frames that break the OCPP-J framing (OCPP-J 1.6 §4). A frame without a
+  An accepted emulated Charge Point sends frames that break the OCPP-J framing (OCPP-J 1.6 §4). A frame without a
   message id the Central System could quote cannot be answered; a message type id outside Table 2 must be ignored
   (§4.1.3); a CALL with a readable id but a missing element gets a CALLERROR (§4.2.3). None of them is a reason to
   drop the Charge Point: after each, the Central System must answer the next valid CALL on the same connection.
 
   Background:
-    Given the emulated Charge Point is booted
+    Given the emulated Charge Point is connected and its BootNotification is Accepted
 
   @EXT_CSMS_RPC_001 @spec=OCPP-J-1.6-4.1.2
   Scenario: EXT_CSMS_RPC_001 A frame that is not valid JSON does not cost the connection

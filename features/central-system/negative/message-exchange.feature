@@ -7,7 +7,7 @@ Feature: Message exchange — a repeated message id, and CALLs crossing
   the Central System's GetConfiguration.req only once its Heartbeat.req has been answered, or has timed out.
 
   Background:
-    Given the emulated Charge Point is booted
+    Given the emulated Charge Point is connected and its BootNotification is Accepted
 
   @EXT_CSMS_RPC_011 @spec=OCPP-J-1.6-4.1.4
   Scenario: EXT_CSMS_RPC_011 A CALL repeating a message id is answered again

@@ -6,7 +6,7 @@ Feature: Schema errata — requests the corrected OCPP 1.6 schemas allow
   with a CALLERROR; the Charge Point then retries them, a transaction message for ever (OCPP 1.6 §3.7.1).
 
   Background:
-    Given the emulated Charge Point is booted
+    Given the emulated Charge Point is connected and its BootNotification is Accepted
 
   @EXT_CSMS_RPC_013 @spec=OCPP-J-errata-2.1
   Scenario: EXT_CSMS_RPC_013 Temperatures in "Celsius" and in "Celcius" are both accepted

@@ -9,7 +9,7 @@ Feature: Transactions — what the Central System must not trip over
   recommendation of OCPP 1.6 errata §3.54 (a warning). Two emulated Charge Points take part.
 
   Background:
-    Given the emulated Charge Point is booted
+    Given the emulated Charge Point is connected and its BootNotification is Accepted
 
   @EXT_CSMS_TX_001 @spec=OCPP-1.6-4.10
   Scenario: EXT_CSMS_TX_001 StopTransaction.req for a transaction the Central System does not know is acknowledged
@@ -20,6 +20,6 @@ Feature: Transactions — what the Central System must not trip over
 
   @EXT_CSMS_TX_002 @spec=OCPP-1.6-errata-3.54
   Scenario: EXT_CSMS_TX_002 Transactions running at once on two connectors of two charge points get distinct ids
-    Given a second emulated Charge Point "B" is booted as well
+    Given a second emulated Charge Point "B" is connected and its BootNotification is Accepted as well
     When the emulated Charge Point and emulated Charge Point "B" each start a transaction for the valid idTag on every connector, then stop them
     Then every transaction running at once got its own transactionId

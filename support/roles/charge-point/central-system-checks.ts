@@ -21,6 +21,17 @@ export function expectSubprotocolRefused(outcome: HandshakeOutcome, offered: rea
     'the handshake refused, or completed without a subprotocol and closed', `subprotocol "${outcome.subprotocol}"`);
 }
 
+/**
+ * OCPP-J 1.6 §3.2: a Central System that does not speak any offered subprotocol completes the WebSocket handshake
+ * without a Sec-WebSocket-Protocol header and then closes. Resetting the TCP connection instead still refuses (the
+ * refusal passes `expectSubprotocolRefused`), but the charge point learns nothing about why: a warning.
+ */
+export function expectHandshakeAnswered(outcome: HandshakeOutcome, offered: readonly string[], rule: RuleContext): void {
+  if (outcome.ok || !outcome.noResponse) return;
+  fail(rule, 'protocol violation', `the Central System refused ${JSON.stringify(offered)} without any HTTP response (${outcome.message}), where OCPP-J 1.6 §3.2 completes the handshake without a Sec-WebSocket-Protocol header and then closes`,
+    'an HTTP response: the handshake completed without a Sec-WebSocket-Protocol header, then closed', 'no HTTP response');
+}
+
 /** The Central System must select `expected` from the offered list. */
 export function expectSubprotocolSelected(outcome: HandshakeOutcome, offered: readonly string[], expected: string, rule: RuleContext): void {
   if (outcome.ok && outcome.subprotocol === expected) return;

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
 import { WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
 import { EmulatedChargePoint } from './emulated-charge-point';
@@ -88,5 +89,22 @@ test('answers GetConfiguration with known and unknown keys, and ChangeConfigurat
   assert.deepEqual((await ask([2, 'c3', 'ChangeConfiguration', { key: 'Nope', value: '3' }]))[2], { status: 'NotSupported' });
   assert.deepEqual((await ask([2, 'c4', 'ChangeConfiguration', { key: 'HeartbeatInterval', value: '10' }]))[2], { status: 'Accepted' });
   await c.disconnect();
+  server.wss.close();
+});
+
+test('a reboot stays away for the reboot time; one that leaves the old connection open reconnects beside it', async () => {
+  const server = await csms((p) => (p.has('ocpp1.6') ? 'ocpp1.6' : false));
+  const c = new EmulatedChargePoint({ csmsUrl: server.url, identity: 'EMU-B', log: new WireLog(), defaultTimeoutMs: 500, rebootTimeMs: 300, onFinding: (f) => assert.fail(f.message), onHarnessError: assert.fail });
+  await c.connect();
+  const t0 = performance.now();
+  await c.reboot({ rule: 'OCPP 1.6 §4.2' });
+  assert.ok(performance.now() - t0 >= 295, `reconnected after ${performance.now() - t0} ms`);
+  const { handshake, old } = await c.rebootLeavingOldConnectionOpen();
+  assert.equal(handshake.ok, true);
+  assert.equal(old.isOpen, true, 'the old connection was not closed');
+  assert.notEqual(c.connection, old);
+  assert.equal(server.wss.clients.size, 2);
+  await c.disconnect();
+  assert.equal(old.isOpen, false, 'disconnect closes the connection left behind too');
   server.wss.close();
 });

@@ -4,9 +4,6 @@
  * can run in one scenario. It answers the Central System's CALLs from its handler table and offers the
  * Charge Point's operations (§4) as methods returning the Central System's answer.
  */
-import { readFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
-import WebSocket from 'ws';
 import type { WireLog } from '../../recording/wire-log';
 import { Mailbox } from '../../recording/mailbox';
 import type { Finding } from '../../recording/finding';
@@ -22,6 +19,7 @@ import { defaultConfiguration } from './charge-point-configuration';
 import { chargePointHandlers, type ChargePointModel } from './charge-point-handlers';
 import { ChargePointSessions } from './charge-point-sessions';
 import { OCPP16 } from '../central-system/emulated-central-system';
+import { type Connectivity, type HandshakeRequest, isResetWithoutResponse, openHandshake } from './csms-handshake';
 
 export interface ChargePointClientOptions {
   /** The Central System's OCPP-J endpoint URL; the identity is appended (OCPP-J 1.6 §3.1.1). */
@@ -38,11 +36,22 @@ export interface ChargePointClientOptions {
   readonly defaultTimeoutMs: number;
   readonly onFinding: (finding: Finding) => void;
   readonly onHarnessError: (message: string) => void;
+  /** How long a power cycle keeps the Charge Point away, ms (the SUT file's `centralSystem.rebootTime`); default 0. */
+  readonly rebootTimeMs?: number;
+  /** Shared by the worker's emulated Charge Points: whether the Central System has been reached (default: this one's own). */
+  readonly connectivity?: Connectivity;
 }
 
 export type HandshakeOutcome =
   | { readonly ok: true; readonly subprotocol: string }
-  | { readonly ok: false; readonly status?: number; readonly message: string; readonly subprotocol?: string };
+  | {
+    readonly ok: false;
+    readonly status?: number;
+    readonly message: string;
+    readonly subprotocol?: string;
+    /** The Central System closed or refused the TCP connection without any HTTP response. */
+    readonly noResponse?: boolean;
+  };
 
 export const DEFAULT_BOOT_INFO = { chargePointVendor: 'ocpp-conformance', chargePointModel: 'Emulated CP' } as const;
 
@@ -57,12 +66,18 @@ export class EmulatedChargePoint {
   /** Transactions per connector, offline queue, ConnectionTimeOut. */
   readonly sessions: ChargePointSessions;
   private current: OcppConnection | undefined;
+  /** Connections replaced by a newer one while still open (a reconnection that left the old socket behind). */
+  private readonly earlier: OcppConnection[] = [];
+  /** Connections the harness closed or dropped itself; any other closed one the Central System closed. */
+  private readonly closedByHarness = new WeakSet<OcppConnection>();
+  private readonly connectivity: Connectivity;
   private connections = 0;
   /** The messages TriggerMessage.req asked for (§5.17), being sent or sent, by action. */
   private readonly triggeredSends = new Map<string, Promise<CallOutcome>>();
 
   constructor(private readonly options: ChargePointClientOptions) {
     this.connectors = options.connectors ?? 1;
+    this.connectivity = options.connectivity ?? { connectedOnce: false };
     this.model = {
       configuration: defaultConfiguration(this.connectors),
       localListVersion: 0,
@@ -86,68 +101,90 @@ export class EmulatedChargePoint {
     return this.current;
   }
 
+  /**
+   * The open connection, to send `what` over. When the Central System closed it (the harness did not), the scenario
+   * cannot go on because of the SUT: a conformance failure of `rule`, not a harness error.
+   */
+  openConnection(rule: RuleContext, what: string): OcppConnection {
+    const c = this.current;
+    if (c && !c.isOpen && !this.closedByHarness.has(c)) {
+      const how = c.closed ? ` (code ${c.closed.code}${c.closed.reason ? ` "${c.closed.reason}"` : ''})` : '';
+      throw new ConformanceAssertionError({
+        rule: rule.rule, step: rule.step, level: rule.level ?? 'SHALL', category: 'behaviour',
+        message: `the Central System closed the connection of ${this.identity}${how} before ${what} could be sent`,
+        expected: 'the connection stays open', actual: `closed by the Central System${how}`,
+      });
+    }
+    return this.connection;
+  }
+
   get isConnected(): boolean {
     return Boolean(this.current?.isOpen);
   }
 
   /**
    * Opens the WebSocket. A refusal by the Central System (an HTTP status, no subprotocol) is an outcome, not an
-   * exception; an unreachable address rejects with a HarnessError naming it.
+   * exception. A connection that gets no HTTP response at all is a harness error "cannot reach" only while no
+   * emulated Charge Point of this worker has reached the Central System yet; after that the Central System is
+   * known to be there, and its silence (a reset, a refused or timed-out TCP connection) is its refusal.
    */
-  connect(withinMs = this.options.defaultTimeoutMs, subprotocols = this.options.subprotocols ?? [OCPP16]): Promise<HandshakeOutcome> {
-    const { csmsUrl, identity, basicAuth, tls, log } = this.options;
-    const url = `${csmsUrl.replace(/\/$/, '')}/${encodeURIComponent(identity)}`;
+  async connect(withinMs = this.options.defaultTimeoutMs, subprotocols = this.options.subprotocols ?? [OCPP16]): Promise<HandshakeOutcome> {
+    const { identity, log } = this.options;
     const n = ++this.connections;
     const label = n === 1 ? identity : `${identity}#${n}`;
+    const result = await openHandshake(this.handshakeRequest(label, subprotocols, withinMs));
+    if (result.kind === 'open') {
+      const ws = result.ws;
+      this.connectivity.connectedOnce = true;
+      const connection = new OcppConnection(ws, identity, label, ws.protocol, {
+        log, handlers: this.handlers, plays: 'ChargePoint', defaultTimeoutMs: this.options.defaultTimeoutMs, onHarnessError: this.options.onHarnessError,
+      }, this.mailbox);
+      if (this.current?.isOpen) this.earlier.push(this.current);
+      this.current = connection;
+      log.event(label, 'open', { subprotocol: ws.protocol });
+      return { ok: true, subprotocol: ws.protocol };
+    }
+    if (result.kind === 'refused') {
+      if (result.subprotocol === '' && subprotocols.includes(OCPP16)) {
+        this.options.onFinding({
+          level: 'SHALL', category: 'protocol violation', rule: 'OCPP-J 1.6 §3.2', connection: label,
+          message: `the Central System did not select "${OCPP16}" although ${identity} offered ${JSON.stringify(subprotocols)} (${result.message})`,
+        });
+      }
+      const { kind: _kind, ...refusal } = result;
+      return { ok: false, ...refusal };
+    }
+    return this.judgeNoResponse(result.code, subprotocols, withinMs);
+  }
+
+  /** No HTTP response to the handshake: a refusal once the Central System is known to be reachable, else a harness error. */
+  private async judgeNoResponse(code: string, subprotocols: readonly string[], withinMs: number): Promise<HandshakeOutcome> {
+    const url = this.connectionUrl();
+    const offersDefault = subprotocols.length === 1 && subprotocols[0] === OCPP16;
+    // Before any connection of the run succeeded, a reset to an unusual offer may still be a refusal of that offer:
+    // one plain attempt with ocpp1.6 tells a Central System that is there from an address that leads nowhere.
+    if (!this.connectivity.connectedOnce && isResetWithoutResponse(code) && !offersDefault) await this.probeReachable(withinMs);
+    if (!this.connectivity.connectedOnce) throw new HarnessError(`cannot reach the Central System at ${url}: ${code}`);
+    const what = isResetWithoutResponse(code) ? 'closed the TCP connection without an HTTP response' : 'did not let the TCP connection complete';
+    return { ok: false, noResponse: true, message: `it ${what} (${code}); it answered another handshake in this run, so it is there` };
+  }
+
+  /** A throw-away connection offering ocpp1.6 only; any HTTP answer shows the Central System is there. */
+  private async probeReachable(withinMs: number): Promise<void> {
+    const result = await openHandshake(this.handshakeRequest(`${this.identity}#probe`, [OCPP16], withinMs));
+    if (result.kind === 'open') result.ws.close(1000, 'reachability probe');
+    if (result.kind !== 'no-response') this.connectivity.connectedOnce = true;
+  }
+
+  private connectionUrl(): string {
+    return `${this.options.csmsUrl.replace(/\/$/, '')}/${encodeURIComponent(this.identity)}`;
+  }
+
+  private handshakeRequest(label: string, subprotocols: readonly string[], withinMs: number): HandshakeRequest {
+    const { basicAuth, tls, log, identity } = this.options;
     const headers: Record<string, string> = {};
     if (basicAuth) headers['Authorization'] = `Basic ${Buffer.from(`${basicAuth.username ?? identity}:${basicAuth.password}`).toString('base64')}`;
-    return new Promise<HandshakeOutcome>((resolve, reject) => {
-      let settled = false;
-      const settle = (outcome: HandshakeOutcome | Error): void => {
-        if (settled) return;
-        settled = true;
-        if (outcome instanceof Error) reject(outcome);
-        else resolve(outcome);
-      };
-      const ws = new WebSocket(url, [...subprotocols], {
-        headers,
-        handshakeTimeout: withinMs,
-        ca: tls?.caFile ? readFileSync(tls.caFile) : undefined,
-        rejectUnauthorized: tls?.rejectUnauthorized ?? true,
-      });
-      ws.on('unexpected-response', (_req, res: IncomingMessage) => {
-        log.event(label, 'refused', { url, status: res.statusCode, offered: subprotocols });
-        settle({ ok: false, status: res.statusCode, message: `the Central System answered the handshake with HTTP ${res.statusCode}` });
-        res.resume();
-        ws.terminate();
-      });
-      ws.on('open', () => {
-        log.event(label, 'handshake', { url, offered: subprotocols, selected: ws.protocol });
-        const connection = new OcppConnection(ws, identity, label, ws.protocol, {
-          log, handlers: this.handlers, plays: 'ChargePoint', defaultTimeoutMs: this.options.defaultTimeoutMs, onHarnessError: this.options.onHarnessError,
-        }, this.mailbox);
-        this.current = connection;
-        log.event(label, 'open', { subprotocol: ws.protocol });
-        settle({ ok: true, subprotocol: ws.protocol });
-      });
-      ws.on('error', (e: NodeJS.ErrnoException) => {
-        if (settled) return;
-        if (/subprotocol/i.test(e.message)) {
-          // The server finished the handshake without one of the offered subprotocols (OCPP-J 1.6 §3.2).
-          log.event(label, 'refused', { url, offered: subprotocols, reason: e.message });
-          if (subprotocols.includes(OCPP16)) {
-            this.options.onFinding({
-              level: 'SHALL', category: 'protocol violation', rule: 'OCPP-J 1.6 §3.2', connection: label,
-              message: `the Central System did not select "${OCPP16}" although ${identity} offered ${JSON.stringify(subprotocols)} (${e.message})`,
-            });
-          }
-          settle({ ok: false, message: e.message, subprotocol: '' });
-          return;
-        }
-        log.event(label, 'error', { url, message: e.message, code: e.code });
-        settle(new HarnessError(`cannot reach the Central System at ${url}: ${e.code ?? e.message}`));
-      });
-    });
+    return { url: this.connectionUrl(), label, subprotocols, headers, tls, withinMs, log };
   }
 
   /** Connects and requires success; a refusal is a conformance failure of `rule`. */
@@ -167,7 +204,7 @@ export class EmulatedChargePoint {
 
   /** Sends a CALL of the Charge Point and returns the Central System's answer. */
   async send(action: string, payload: Record<string, unknown>, rule: RuleContext, options?: CallOptions): Promise<CallOutcome> {
-    const outcome = await this.connection.call(action, payload, rule, options);
+    const outcome = await this.openConnection(rule, `${action}.req`).call(action, payload, rule, options);
     this.lastOutcomes.set(action, outcome);
     return outcome;
   }
@@ -193,6 +230,16 @@ export class EmulatedChargePoint {
   /** BootNotification.req (§4.2) with the configured boot information. */
   boot(rule: RuleContext, overrides: Record<string, unknown> = {}): Promise<CallOutcome> {
     return this.send('BootNotification', { ...DEFAULT_BOOT_INFO, ...this.options.bootInfo, ...overrides }, rule);
+  }
+
+  /**
+   * Connects and registers: BootNotification.conf with status Accepted, or a conformance failure of `rule` (§4.2).
+   * No StatusNotification: the precondition of cases that need only a registered charge point.
+   */
+  async connectAndBeAccepted(rule: RuleContext): Promise<void> {
+    await this.connectOrFail(rule);
+    await this.boot(rule);
+    this.expectLastConf('BootNotification', { status: 'Accepted' }, rule);
   }
 
   statusNotification(connectorId: number, status: string, rule: RuleContext, errorCode = 'NoError'): Promise<CallOutcome> {
@@ -264,11 +311,32 @@ export class EmulatedChargePoint {
     }
   }
 
-  /** A reboot (after a reset, a power loss): the connection closes, opens again, and the Charge Point boots. */
+  /**
+   * A reboot (after a reset, a power loss): the connection closes, the Charge Point is away for the SUT file's
+   * reboot time, as a real one is while it starts up, then connects again and boots.
+   */
   async reboot(rule: RuleContext): Promise<CallOutcome> {
     await this.disconnect();
+    await this.powerCycle();
     await this.connectOrFail(rule);
     return this.boot(rule);
+  }
+
+  /**
+   * A power cycle whose old TCP connection nobody closed (the charger lost power; the Central System's end stays
+   * open until its own timeout): after the reboot time a new connection with the same identity, the old one
+   * still open. Returns the handshake's outcome; the old connection stays open until `disconnect`.
+   */
+  async rebootLeavingOldConnectionOpen(): Promise<{ handshake: HandshakeOutcome; old: OcppConnection }> {
+    const old = this.connection;
+    await this.powerCycle();
+    return { handshake: await this.connect(), old };
+  }
+
+  /** The time a power cycle takes: simulated time away, not a wait for anything. */
+  private powerCycle(): Promise<void> {
+    const ms = this.options.rebootTimeMs ?? 0;
+    return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
   }
 
   /** The network comes back: a new connection, no new boot (the registration survives, OCPP-J 1.6 §5.4). */
@@ -276,13 +344,17 @@ export class EmulatedChargePoint {
     await this.connectOrFail(rule);
   }
 
-  /** Closes the connection normally. */
+  /** Closes the connection normally, and any older one a reconnection left open. */
   async disconnect(): Promise<void> {
-    await this.current?.close();
+    const all = [...this.earlier.splice(0), ...(this.current ? [this.current] : [])];
+    for (const c of all) this.closedByHarness.add(c);
+    await Promise.all(all.map((c) => c.close()));
   }
 
   /** Drops the connection without a closing handshake (network loss). */
   drop(): void {
-    this.current?.drop();
+    if (!this.current) return;
+    this.closedByHarness.add(this.current);
+    this.current.drop();
   }
 }

@@ -71,10 +71,10 @@ test('an answer to an unknown message type id is caught, silence passes', async 
   let answer = true;
   const reply: Reply = (f, ws) => (f[0] === 7 && answer ? ws.send(JSON.stringify([4, f[1], 'NotSupported', '', {}])) : heartbeat(f, ws));
   await withCentralSystem(reply, async (probe) => {
-    probe.sendUnanswerable(unknownMessageTypeFrame());
+    probe.sendUnanswerable(unknownMessageTypeFrame(), { rule: 'OCPP-J 1.6 §4.1.3' });
     await assert.rejects(probe.expectNoAnswer(200, { rule: 'OCPP-J 1.6 §4.1.3' }), (e: unknown) => e instanceof ConformanceAssertionError && e.message.includes('§4.1.3'));
     answer = false;
-    probe.sendUnanswerable(unknownMessageTypeFrame());
+    probe.sendUnanswerable(unknownMessageTypeFrame(), { rule: 'OCPP-J 1.6 §4.1.3' });
     await probe.expectNoAnswer(50, { rule: 'OCPP-J 1.6 §4.1.3' });
     await probe.expectStillAlive(rule);
   });
@@ -83,7 +83,7 @@ test('an answer to an unknown message type id is caught, silence passes', async 
 test('a Central System that closes the connection on a frame it cannot read fails the liveness check', async () => {
   const reply: Reply = (f, ws) => (f.length === 0 || !Array.isArray(f) ? ws.close(1007) : heartbeat(f, ws));
   await withCentralSystem(reply, async (probe) => {
-    probe.sendUnanswerable(nonArrayFrame());
+    probe.sendUnanswerable(nonArrayFrame(), { rule: 'OCPP-J 1.6 §4.2' });
     await assert.rejects(probe.expectStillAlive(rule), /closed the connection \(code 1007\) after a JSON object/);
   });
 });

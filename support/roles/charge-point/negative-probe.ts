@@ -59,8 +59,8 @@ export class NegativeProbe {
   ) {}
 
   /** Sends a frame the Central System has no message id to answer, or must ignore (§4.1.3); awaits nothing. */
-  sendUnanswerable(frame: MalformedFrame): void {
-    const connection = this.cp.connection;
+  sendUnanswerable(frame: MalformedFrame, rule: RuleContext): void {
+    const connection = this.cp.openConnection(rule, frame.what);
     connection.sendRaw(frame.raw);
     this.last = { what: frame.what, connection, at: performance.now(), frame };
   }
@@ -68,7 +68,7 @@ export class NegativeProbe {
   /** Sends a malformed CALL and waits for the answer to its id; silence or a closed connection fails `rule`. */
   async callMalformed(frame: MalformedFrame, rule: RuleContext): Promise<void> {
     if (frame.id === undefined) throw new HarnessError(`${frame.what} has no message id to await an answer to`);
-    const connection = this.cp.connection;
+    const connection = this.cp.openConnection(rule, frame.what);
     this.last = { what: frame.what, connection, at: performance.now(), frame };
     this.last.outcome = await connection.callRaw(frame.raw, frame.action, rule, { messageId: frame.id, timeoutMs: this.responseMs });
   }
@@ -148,7 +148,7 @@ export class NegativeProbe {
 
   /** Sends `action` twice on one connection with one message id, the second after the first is answered. */
   async callTwiceWithOneId(action: string, payload: Record<string, unknown>, rule: RuleContext): Promise<void> {
-    const connection = this.cp.connection;
+    const connection = this.cp.openConnection(rule, `${action}.req`);
     const messageId = negativeMessageId();
     this.last = { what: `a second ${action}.req reusing the message id "${messageId}"`, connection, at: performance.now(), answers: [] };
     for (let i = 0; i < 2; i++) {
@@ -174,7 +174,7 @@ export class NegativeProbe {
    * System's CALL only after its own has been answered or has timed out (OCPP-J 1.6 §4.1.1: CALLs may cross).
    */
   async crossCall(action: string, trigger: () => Promise<unknown>, rule: RuleContext): Promise<void> {
-    const connection = this.cp.connection;
+    const connection = this.cp.openConnection(rule, 'Heartbeat.req');
     const original = this.cp.handlers.get(action) as CallHandler | undefined;
     if (!original) throw new HarnessError(`the emulated Charge Point has no answer for ${action}.req`);
     const probe: Probe = { what: `Heartbeat.req crossing the Central System's ${action}.req`, connection, at: performance.now(), answers: [] };

@@ -38,9 +38,7 @@ export class NegativeTransactions {
 
   /** One more emulated Charge Point in the scenario, connected and Accepted (OCPP 1.6 §4.2). */
   static async bootAnother(ctx: NegativeContext, name: string, rule: RuleContext): Promise<void> {
-    const cp = ctx.newChargePoint(name);
-    await cp.connectOrFail(rule);
-    expectConf(await cp.boot(rule), 'BootNotification', { status: 'Accepted' }, rule, WHO);
+    await ctx.newChargePoint(name).connectAndBeAccepted(rule);
   }
 
   /** StartTransaction.req (§4.8); the answer must be a StartTransaction.conf, whatever its idTagInfo says. */
