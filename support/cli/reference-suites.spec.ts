@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadSutFile } from '../sut/sut-config';
-import { MAIN_REFERENCE_FILES, mainRunTags, REFERENCE_VARIANTS, sutPath, tagsOf, variantTags } from './reference-suites';
+import { MAIN_REFERENCE_FILE, mainRunTags, REFERENCE_VARIANTS, referenceFileFor, sutPath, tagsOf, variantTags } from './reference-suites';
 import { ROOT } from './run-command';
 
 test('the main run of a configuration leaves out exactly the cases its variant runs', () => {
@@ -14,7 +14,7 @@ test('the main run of a configuration leaves out exactly the cases its variant r
 
 test('every variant is a reference SUT file of its role built for the cases it runs', () => {
   for (const v of REFERENCE_VARIANTS) {
-    assert.ok((MAIN_REFERENCE_FILES as readonly string[]).includes(v.mainFile), v.mainFile);
+    assert.equal(v.mainFile, MAIN_REFERENCE_FILE[v.role]);
     const sut = loadSutFile(sutPath(ROOT, v.file));
     assert.equal(sut.role, v.role);
     assert.ok(sut.reference, `${v.file} has a reference section`);
@@ -22,4 +22,11 @@ test('every variant is a reference SUT file of its role built for the cases it r
   const fixed = loadSutFile(sutPath(ROOT, 'reference-charge-point-fixed-cable.json'));
   assert.equal(fixed.chargePoint?.fixedCable, true);
   assert.equal((fixed.reference?.options as Record<string, unknown>)['localAuthList'], false);
+});
+
+test('a fault runs against the configuration where its cases apply', () => {
+  assert.equal(referenceFileFor('charge-point', ['TC_005_3_CS']), 'reference-charge-point.json');
+  assert.equal(referenceFileFor('charge-point', ['TC_017_2_CS', 'TC_018_2_CS']), 'reference-charge-point-fixed-cable.json');
+  assert.equal(referenceFileFor('central-system', ['TC_043_4_CSMS']), 'reference-central-system.json');
+  assert.throws(() => referenceFileFor('charge-point', ['TC_017_2_CS', 'TC_017_1_CS']), /one reference configuration/);
 });

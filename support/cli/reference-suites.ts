@@ -19,7 +19,12 @@ export interface ReferenceVariant {
   readonly scenarios: readonly string[];
 }
 
-export const MAIN_REFERENCE_FILES = ['reference-charge-point.json', 'reference-central-system.json'] as const;
+/** The main configuration of each role, in the order `main` runs them (the Charge Point suite first). */
+export const MAIN_REFERENCE_FILE: Readonly<Record<SutRole, string>> = {
+  'charge-point': 'reference-charge-point.json',
+  'central-system': 'reference-central-system.json',
+};
+export const MAIN_REFERENCE_FILES: readonly string[] = [MAIN_REFERENCE_FILE['charge-point'], MAIN_REFERENCE_FILE['central-system']];
 
 export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
   {
@@ -49,4 +54,21 @@ export function mainRunTags(file: string): string | undefined {
 /** `base` narrowed to `ids` (both when a user gave tags, only `ids` otherwise). */
 export function variantTags(ids: readonly string[], base?: string): string {
   return base ? `(${base}) and (${tagsOf(ids)})` : tagsOf(ids);
+}
+
+/**
+ * The SUT file a fault of `role` runs against: the variant whose cases it declares (a fault detected by
+ * TC_017_2_CS needs the fixed-cable build), else the main configuration. A fault declaring cases of both cannot be
+ * judged in one run.
+ */
+export function referenceFileFor(role: SutRole, detectedBy: readonly string[]): string {
+  const main = MAIN_REFERENCE_FILE[role];
+  const variants = REFERENCE_VARIANTS.filter((v) => v.role === role && detectedBy.some((id) => v.scenarios.includes(id)));
+  if (variants.length === 0) return main;
+  const variant = variants[0] as ReferenceVariant;
+  const elsewhere = detectedBy.filter((id) => !variant.scenarios.includes(id));
+  if (variants.length > 1 || elsewhere.length > 0) {
+    throw new Error(`${detectedBy.join(', ')}: a fault's cases must all run against one reference configuration (${variant.file} runs only ${variant.scenarios.join(', ')})`);
+  }
+  return variant.file;
 }
