@@ -6,7 +6,7 @@ import { result } from '../../support/ocpp/handler-table';
 import { caseInsensitive } from '../../support/recording/payload-pattern';
 import type { ReceivedCall } from '../../support/recording/mailbox';
 import { differentialListAnswer } from '../../support/roles/charge-point/charge-point-handlers';
-import { absentOrEmpty, expectEveryEntryHasIdTagInfo, expectNewerListVersion } from '../../support/roles/charge-point/central-system-checks';
+import { absentOrEmpty, expectEveryEntryHasIdTagInfo, expectListWithEntries, expectNewerListVersion } from '../../support/roles/charge-point/central-system-checks';
 
 Given('the emulated Charge Point will answer {message} with status {string}', function (message: MessageRef, status: string) {
   this.chargePointNamed('default').handlers.override(message.action, () => result({ status }));
@@ -64,6 +64,10 @@ Then('the emulated Charge Point receives neither {message} nor {message} while t
   const cp = this.chargePointNamed('default');
   const rule = this.rule('OCPP 1.6 §4.2', step);
   await Promise.all([cp.receiveNone({ action: first.action }, this.sut.timeouts.responseMs, rule), cp.receiveNone({ action: second.action }, this.sut.timeouts.responseMs, rule)]);
+});
+
+Then('the local authorization list carries at least one IdToken{docStep}', function (step?: string) {
+  expectListWithEntries((this.memory.get('received SendLocalList') as ReceivedCall).payload, this.rule('OCPP 1.6 §5.15', step));
 });
 
 Then('every entry of the local authorization list has an idTagInfo{docStep}', function (step?: string) {

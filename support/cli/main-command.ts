@@ -1,10 +1,13 @@
 /**
  * `ocpp-conformance main` (what `npm start` runs): both suites against the bundled reference SUTs, the Charge Point
- * suite first, into one reports folder, then every report of both (one HTML report showing every test case).
+ * suite first, into one reports folder, then every report of both (one HTML report showing every test case). The
+ * cases that are N/A in a main configuration run instead against the reference configuration where they apply
+ * (`REFERENCE_VARIANTS`), right after it, so that each id appears once, with a verdict about a SUT it was made for.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ConfigError } from '../reporting/errors';
 import { type FlagSpec, helpText, parseArgs } from './args';
+import { MAIN_REFERENCE_FILES, mainRunTags, REFERENCE_VARIANTS, sutPath, tagsOf } from './reference-suites';
 import { finishRun, ROOT, runSuite } from './run-command';
 
 export const MAIN_FLAGS: Record<string, FlagSpec> = {
@@ -16,11 +19,18 @@ export const MAIN_FLAGS: Record<string, FlagSpec> = {
 
 export const MAIN_HELP = helpText(
   'ocpp-conformance main [options]',
-  'Runs both suites against the bundled reference Charge Point and Central System (npm start) and writes\nall reports into one folder.',
+  'Runs both suites against the bundled reference Charge Point and Central System (npm start) and writes\nall reports into one folder. The cases N/A there (a fixed cable, no local list) run against the\nreference configuration where they apply (fixtures/sut/reference-charge-point-fixed-cable.json).',
   MAIN_FLAGS,
 );
 
-const SUITES = ['reference-charge-point.json', 'reference-central-system.json'];
+/**
+ * Each main configuration (less the cases a variant takes over), followed by its variants with only those cases; a
+ * variant runs a handful of cases, for which one worker starts faster than two.
+ */
+const SUITES: ReadonlyArray<{ readonly file: string; readonly tags?: string; readonly variant?: boolean }> = MAIN_REFERENCE_FILES.flatMap((file) => [
+  { file, tags: mainRunTags(file) },
+  ...REFERENCE_VARIANTS.filter((v) => v.mainFile === file).map((v) => ({ file: v.file, tags: tagsOf(v.scenarios), variant: true })),
+]);
 
 export async function mainCommand(argv: readonly string[]): Promise<number> {
   const { flags, positionals } = parseArgs(argv, MAIN_FLAGS, 'ocpp-conformance main');
@@ -29,12 +39,13 @@ export async function mainCommand(argv: readonly string[]): Promise<number> {
   const strict = Boolean(flags['strict']);
   const codes: number[] = [];
   let interrupted = false;
-  for (const [i, file] of SUITES.entries()) {
-    if (!flags['quiet']) process.stdout.write(`\n== ${file} ==\n`);
+  for (const [i, { file, tags, variant }] of SUITES.entries()) {
+    if (!flags['quiet']) process.stdout.write(`\n== ${file}${variant ? ` (only ${tags})` : ''} ==\n`);
     const outcome = await runSuite({
-      sutFile: join(ROOT, 'fixtures', 'sut', file),
+      sutFile: sutPath(ROOT, file),
+      tags,
       reportsDir,
-      parallel: (flags['parallel'] as number | undefined) ?? 2,
+      parallel: variant ? 1 : (flags['parallel'] as number | undefined) ?? 2,
       strict,
       quiet: Boolean(flags['quiet']),
       keepReports: i > 0,

@@ -2,7 +2,8 @@
 Feature: Local Authorization List (test case document §3.14)
   The CSMS operator reads the version of the emulated Charge Point's local list and sends lists (OCPP 1.6 §5.10,
   §5.15). A Full list carries an idTagInfo in every entry (§7.1); a Differential update carries a version newer than
-  the Charge Point's list (§5.15, errata §3.52). The Central System takes NotSupported and Failed. Beyond the
+  the Charge Point's list (§5.15, errata §3.52); both carry at least one IdToken (the document's prerequisite is a
+  Central System with an IdToken to add, and an empty list sets nothing to authorize with). The Central System takes NotSupported and Failed. Beyond the
   document: after VersionMismatch or Failed on a Differential update it sends the Full list (§5.15, a SHOULD, checked
   as a SHALL where the SUT file claims it).
 
@@ -38,6 +39,7 @@ Feature: Local Authorization List (test case document §3.14)
     Given the emulated Charge Point is booted
     When the CSMS operator sends a Full local authorization list
     Then the emulated Charge Point receives SendLocalList.req with updateType "Full" (step 1)
+    And the local authorization list carries at least one IdToken (step 1)
     And every entry of the local authorization list has an idTagInfo (step 1)
 
   @TC_043_5_CSMS @operator @spec=OCPP-1.6-5.15
@@ -47,6 +49,7 @@ Feature: Local Authorization List (test case document §3.14)
     When the CSMS operator sends a Differential local authorization list
     Then the emulated Charge Point receives SendLocalList.req with updateType "Differential" (step 3)
     And the Differential update carries a version newer than the emulated Charge Point's list (step 3)
+    And the local authorization list carries at least one IdToken (step 3)
     And every entry of the local authorization list has an idTagInfo (step 3)
 
   @EXT_CSMS_LAL_001 @operator @level:SHOULD @spec=OCPP-1.6-5.15

@@ -5,7 +5,7 @@
  * document (§2.25, §2.26).
  */
 import { caseInsensitive, oneOf } from '../../recording/payload-pattern';
-import type { ReceivedCall } from '../../recording/mailbox';
+import { type ReceivedCall, UnexpectedCall } from '../../recording/mailbox';
 import { HarnessError } from '../../reporting/errors';
 import type { RuleContext } from '../ocpp-connection';
 import { CentralSystemRequests } from './central-system-requests';
@@ -101,13 +101,19 @@ export class SessionFlows {
 
   /**
    * The EV side was unplugged with StopTransactionOnEVSideDisconnect false: a suspended status with the info the
-   * test case expects (a SHOULD-level warning when the info differs: it is free text), and no StopTransaction.req.
+   * test case expects (a SHOULD-level warning when the info differs: it is free text), and no StopTransaction.req
+   * from the unplugging until the harness stops the transaction itself (TC_005_3_CS step 3): the watch covers the
+   * frames already received and the SUT file's absence wait after the status, so a charger that reports the status
+   * first and stops a moment later fails too.
    */
   async expectSuspendedKeepingTransaction(statuses: readonly string[], info: string, rule: RuleContext): Promise<void> {
-    const call = await this.expectStatus(statuses, rule);
-    const stopped = this.cp.mailbox.pending().filter((c) => c.action === 'StopTransaction');
-    if (stopped.length > 0) {
-      throw failure(rule, 'unexpected message', `${this.cp.who} stopped the transaction when the EV side was unplugged, although StopTransactionOnEVSideDisconnect is false`, { calls: stopped });
+    let call: ReceivedCall;
+    try {
+      call = await this.expectStatus(statuses, rule);
+    } catch (e) {
+      // Root cause first: a charger that stopped the transaction reports Finishing, not the suspended status.
+      await this.expectTransactionKept(rule, 0);
+      throw e;
     }
     const sent = call.payload['info'];
     if (typeof sent !== 'string' || sent.toLowerCase() !== info.toLowerCase()) {
@@ -115,6 +121,18 @@ export class SessionFlows {
         category: 'behaviour', rule: 'OCTT TC_005_3_CS step 1',
         message: `the StatusNotification.req has info ${JSON.stringify(sent)}; the test case expects "${info}" (free text in OCPP 1.6 §6.47)`, seq: call.record.seq,
       });
+    }
+    await this.expectTransactionKept(rule, this.cp.options.absenceWaitMs);
+  }
+
+  /** No StopTransaction.req, neither one already received nor one arriving within `duringMs` (one deadline). */
+  private async expectTransactionKept(rule: RuleContext, duringMs: number): Promise<void> {
+    try {
+      await this.cp.mailbox.expectNone({ action: 'StopTransaction' }, duringMs);
+    } catch (e) {
+      if (!(e instanceof UnexpectedCall)) throw e;
+      const when = e.afterMs < 1 ? 'before the harness began watching' : `${(e.afterMs / 1000).toFixed(1)} s into the ${(duringMs / 1000).toFixed(1)} s watch after the suspended status`;
+      throw failure(rule, 'unexpected message', `${this.cp.who} stopped the transaction when the EV side was unplugged (${when}), although StopTransactionOnEVSideDisconnect is false`, { calls: [e.call] });
     }
   }
 

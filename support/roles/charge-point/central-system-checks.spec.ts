@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  expectCallError, expectEveryEntryHasIdTagInfo, expectHeartbeatInterval, expectNewerListVersion, expectRefusedOrRejected,
+  expectCallError, expectEveryEntryHasIdTagInfo, expectHeartbeatInterval, expectListWithEntries, expectNewerListVersion, expectRefusedOrRejected,
   expectSubprotocolRefused, expectSubprotocolSelected,
 } from './central-system-checks';
 import { ConformanceAssertionError } from '../../reporting/errors';
@@ -36,4 +36,11 @@ test('SecurityError, heartbeat interval, local list entries and versions', () =>
   assert.throws(() => expectEveryEntryHasIdTagInfo({ localAuthorizationList: [{ idTag: 'A' }] }, { rule: 'OCPP 1.6 §7.1' }), failsFor('OCPP 1.6 §7.1'));
   expectNewerListVersion({ listVersion: 4 }, 3, { rule: 'OCPP 1.6 §5.15' });
   assert.throws(() => expectNewerListVersion({ listVersion: 3 }, 3, { rule: 'OCPP 1.6 §5.15' }), failsFor('OCPP 1.6 §5.15'));
+});
+
+test('a local list without any IdToken fails TC_043_4_CSMS / TC_043_5_CSMS (OCPP 1.6 §5.15), one entry passes', () => {
+  const r = { rule: 'OCPP 1.6 §5.15', step: 'TC_043_4_CSMS step 1' };
+  expectListWithEntries({ updateType: 'Full', localAuthorizationList: [{ idTag: 'A', idTagInfo: { status: 'Accepted' } }] }, r);
+  assert.throws(() => expectListWithEntries({ updateType: 'Full', listVersion: 1 }, r), failsFor('OCPP 1.6 §5.15'));
+  assert.throws(() => expectListWithEntries({ updateType: 'Differential', listVersion: 4, localAuthorizationList: [] }, r), failsFor('OCPP 1.6 §5.15'));
 });

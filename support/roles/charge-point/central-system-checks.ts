@@ -71,6 +71,18 @@ export function expectEveryEntryHasIdTagInfo(payload: Record<string, unknown>, r
   fail(rule, 'behaviour', `SendLocalList.req has ${bare.length} of ${list.length} entries without idTagInfo (${bare.slice(0, 5).join(', ')})`, 'an idTagInfo in every entry', JSON.stringify(list.slice(0, 5)));
 }
 
+/**
+ * The list carries at least one IdToken: TC_043_4_CSMS and TC_043_5_CSMS require a Central System with an IdToken to
+ * add, and a list without entries sets nothing the charge point could authorize with (§5.15), so an empty list cannot
+ * show that the Central System "is able to send a local list".
+ */
+export function expectListWithEntries(payload: Record<string, unknown>, rule: RuleContext): void {
+  const list = payload['localAuthorizationList'];
+  if (Array.isArray(list) && list.length > 0) return;
+  fail(rule, 'behaviour', `the ${String(payload['updateType'])} SendLocalList.req carries no IdToken (localAuthorizationList ${list === undefined ? 'absent' : JSON.stringify(list)})`,
+    'at least one localAuthorizationList entry', list === undefined ? 'absent' : JSON.stringify(list));
+}
+
 /** A Differential update carries the version of the list after the update: newer than the Charge Point's. */
 export function expectNewerListVersion(payload: Record<string, unknown>, chargePointVersion: number, rule: RuleContext): void {
   const version = payload['listVersion'];

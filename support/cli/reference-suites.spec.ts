@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadSutFile } from '../sut/sut-config';
+import { MAIN_REFERENCE_FILE, mainRunTags, REFERENCE_VARIANTS, referenceFileFor, sutPath, tagsOf, variantTags } from './reference-suites';
+import { ROOT } from './run-command';
+
+test('the main run of a configuration leaves out exactly the cases its variant runs', () => {
+  assert.equal(mainRunTags('reference-charge-point.json'), 'not @TC_017_2_CS and not @TC_018_2_CS and not @TC_043_1_CS');
+  assert.equal(mainRunTags('reference-central-system.json'), undefined);
+  assert.equal(tagsOf(['TC_017_2_CS', 'TC_043_1_CS']), '@TC_017_2_CS or @TC_043_1_CS');
+  assert.equal(variantTags(['TC_017_2_CS'], '@feature-profile:Core'), '(@feature-profile:Core) and (@TC_017_2_CS)');
+  assert.equal(variantTags(['TC_017_2_CS']), '@TC_017_2_CS');
+});
+
+test('every variant is a reference SUT file of its role built for the cases it runs', () => {
+  for (const v of REFERENCE_VARIANTS) {
+    assert.equal(v.mainFile, MAIN_REFERENCE_FILE[v.role]);
+    const sut = loadSutFile(sutPath(ROOT, v.file));
+    assert.equal(sut.role, v.role);
+    assert.ok(sut.reference, `${v.file} has a reference section`);
+  }
+  const fixed = loadSutFile(sutPath(ROOT, 'reference-charge-point-fixed-cable.json'));
+  assert.equal(fixed.chargePoint?.fixedCable, true);
+  assert.equal((fixed.reference?.options as Record<string, unknown>)['localAuthList'], false);
+});
+
+test('a fault runs against the configuration where its cases apply', () => {
+  assert.equal(referenceFileFor('charge-point', ['TC_005_3_CS']), 'reference-charge-point.json');
+  assert.equal(referenceFileFor('charge-point', ['TC_017_2_CS', 'TC_018_2_CS']), 'reference-charge-point-fixed-cable.json');
+  assert.equal(referenceFileFor('central-system', ['TC_043_4_CSMS']), 'reference-central-system.json');
+  assert.throws(() => referenceFileFor('charge-point', ['TC_017_2_CS', 'TC_017_1_CS']), /one reference configuration/);
+});

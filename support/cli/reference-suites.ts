@@ -1,0 +1,74 @@
+/**
+ * The bundled reference SUT files `ocpp-conformance main` and the self-test's conformance stage run, and the cases
+ * that need a second build of a reference: a test case that is N/A in the main configuration (its prerequisite is a
+ * fixed cable, a missing profile…) runs, and must PASS, against the configuration where it applies, so that every
+ * scenario has been seen to pass. The main run leaves those cases out, so a combined report shows each id once,
+ * with the verdict of the configuration it was made for.
+ */
+import { join } from 'node:path';
+import type { SutRole } from '../sut/sut-config';
+
+/** A reference configuration that runs only some test cases. */
+export interface ReferenceVariant {
+  readonly role: SutRole;
+  /** File name under fixtures/sut/. */
+  readonly file: string;
+  /** The main configuration of the role, where these cases are N/A. */
+  readonly mainFile: string;
+  /** Official or EXT ids, without `@`. */
+  readonly scenarios: readonly string[];
+}
+
+/** The main configuration of each role, in the order `main` runs them (the Charge Point suite first). */
+export const MAIN_REFERENCE_FILE: Readonly<Record<SutRole, string>> = {
+  'charge-point': 'reference-charge-point.json',
+  'central-system': 'reference-central-system.json',
+};
+export const MAIN_REFERENCE_FILES: readonly string[] = [MAIN_REFERENCE_FILE['charge-point'], MAIN_REFERENCE_FILE['central-system']];
+
+export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
+  {
+    role: 'charge-point',
+    file: 'reference-charge-point-fixed-cable.json',
+    mainFile: 'reference-charge-point.json',
+    // Fixed cable: TC_017_2_CS, TC_018_2_CS (OCPP 1.6 §5.18); no LocalAuthListManagement: TC_043_1_CS (§5.15).
+    scenarios: ['TC_017_2_CS', 'TC_018_2_CS', 'TC_043_1_CS'],
+  },
+];
+
+export function sutPath(root: string, file: string): string {
+  return join(root, 'fixtures', 'sut', file);
+}
+
+/** A Cucumber tag expression for exactly `ids`. */
+export function tagsOf(ids: readonly string[]): string {
+  return ids.map((id) => `@${id}`).join(' or ');
+}
+
+/** The tag expression of a main configuration's run: everything but the cases a variant runs instead. */
+export function mainRunTags(file: string): string | undefined {
+  const moved = REFERENCE_VARIANTS.filter((v) => v.mainFile === file).flatMap((v) => v.scenarios);
+  return moved.length > 0 ? moved.map((id) => `not @${id}`).join(' and ') : undefined;
+}
+
+/** `base` narrowed to `ids` (both when a user gave tags, only `ids` otherwise). */
+export function variantTags(ids: readonly string[], base?: string): string {
+  return base ? `(${base}) and (${tagsOf(ids)})` : tagsOf(ids);
+}
+
+/**
+ * The SUT file a fault of `role` runs against: the variant whose cases it declares (a fault detected by
+ * TC_017_2_CS needs the fixed-cable build), else the main configuration. A fault declaring cases of both cannot be
+ * judged in one run.
+ */
+export function referenceFileFor(role: SutRole, detectedBy: readonly string[]): string {
+  const main = MAIN_REFERENCE_FILE[role];
+  const variants = REFERENCE_VARIANTS.filter((v) => v.role === role && detectedBy.some((id) => v.scenarios.includes(id)));
+  if (variants.length === 0) return main;
+  const variant = variants[0] as ReferenceVariant;
+  const elsewhere = detectedBy.filter((id) => !variant.scenarios.includes(id));
+  if (variants.length > 1 || elsewhere.length > 0) {
+    throw new Error(`${detectedBy.join(', ')}: a fault's cases must all run against one reference configuration (${variant.file} runs only ${variant.scenarios.join(', ')})`);
+  }
+  return variant.file;
+}
