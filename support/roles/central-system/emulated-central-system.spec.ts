@@ -1,12 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
+import { connect } from 'node:net';
 import { EmulatedCentralSystem } from './emulated-central-system';
 import { centralSystemHandlers } from './central-system-handlers';
 import { IdTagRegistry } from '../id-tag-registry';
 import { WireLog } from '../../recording/wire-log';
 import type { Finding } from '../../recording/finding';
 import { ConformanceAssertionError } from '../../reporting/errors';
+import { ReconnectingTestCharger } from './reconnecting-test-charger';
 
 async function server(basicAuth?: Record<string, string>) {
   const log = new WireLog();
@@ -122,4 +124,72 @@ test('waitForConnection after a mark waits for a reconnection', async () => {
   assert.equal(conn?.label, 'CP-6#2');
   second.ws?.close();
   await cs.stop();
+});
+
+/** Resolves with how long `stop()` took, or rejects when it takes longer than `capMs` (it would have hung). */
+async function timedStop(cs: EmulatedCentralSystem, capMs: number): Promise<{ ms: number; report: Awaited<ReturnType<EmulatedCentralSystem['stop']>> }> {
+  const t0 = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  const report = await Promise.race([
+    cs.stop(),
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`stop() still waiting after ${capMs} ms`)), capMs))),
+  ]).finally(() => clearTimeout(timer));
+  return { ms: Date.now() - t0, report };
+}
+
+test('stop() resolves within seconds although the charger reconnects the instant its connection goes', async () => {
+  const { cs, url } = await server();
+  const charger = new ReconnectingTestCharger({ url: `${url}/CP-7`, boots: false });
+  await charger.start();
+  await cs.waitForConnection('CP-7', 1000);
+  const { ms } = await timedStop(cs, 5000);
+  const opened = charger.opened;
+  await new Promise((r) => setTimeout(r, 300));
+  charger.stop();
+  assert.ok(ms < 2500, `stop() took ${ms} ms`);
+  assert.equal(charger.opened, opened, 'no connection opens once stop() has resolved');
+  assert.equal(cs.connection('CP-7'), undefined);
+});
+
+test('stop() destroys a handshake still in progress: a reconnection arriving while it stops is never adopted', async () => {
+  const { cs, url } = await server();
+  const { port } = new URL(url);
+  // A charger whose TCP connection is open but whose upgrade request comes only after stop() has begun.
+  const socket = connect({ host: '127.0.0.1', port: Number(port) });
+  await new Promise((r) => socket.once('connect', r));
+  socket.on('error', () => undefined);
+  await new Promise((r) => setTimeout(r, 50));
+  const stopping = timedStop(cs, 5000);
+  socket.write(`GET /ocpp/CP-8 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${Buffer.alloc(16, 1).toString('base64')}\r\nSec-WebSocket-Protocol: ocpp1.6\r\n\r\n`);
+  const { ms, report } = await stopping;
+  assert.ok(ms < 2500, `stop() took ${ms} ms`);
+  assert.equal(cs.connection('CP-8'), undefined, 'the late handshake was not adopted');
+  assert.equal(report.destroyed + report.refusedWhileStopping, 1, JSON.stringify(report));
+  socket.destroy();
+});
+
+test('stop() does not wait for a refused charger that keeps its socket open, nor count it as forced', async () => {
+  const { cs, url } = await server();
+  const { port } = new URL(url);
+  const socket = connect({ host: '127.0.0.1', port: Number(port) });
+  socket.on('error', () => undefined);
+  await new Promise((r) => socket.once('connect', r));
+  socket.write('GET /elsewhere/CP-9 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: AQEBAQEBAQEBAQEBAQEBAQ==\r\n\r\n');
+  await new Promise((r) => socket.once('data', r));
+  const { ms, report } = await timedStop(cs, 5000);
+  assert.ok(ms < 1000, `stop() took ${ms} ms`);
+  assert.deepEqual({ terminated: report.terminated, destroyed: report.destroyed }, { terminated: 0, destroyed: 0 });
+  socket.destroy();
+});
+
+test('stop() reports a connection that ignores the closing handshake, terminated after the grace period', async () => {
+  const { cs, url } = await server();
+  const { ws } = await client(`${url}/CP-10`, ['ocpp1.6']);
+  // A charger that never answers the close frame: its socket stops being read.
+  (ws as unknown as { _socket: { pause(): void; removeAllListeners(e: string): void } })._socket.removeAllListeners('data');
+  const t0 = Date.now();
+  const report = await cs.stop(300);
+  assert.ok(Date.now() - t0 < 1500, `stop() took ${Date.now() - t0} ms`);
+  assert.equal(report.terminated, 1);
+  ws?.terminate();
 });
