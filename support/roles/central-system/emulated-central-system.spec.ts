@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import { connect } from 'node:net';
-import { EmulatedCentralSystem } from './emulated-central-system';
+import { EmulatedCentralSystem, type StrangerRefusal } from './emulated-central-system';
 import { centralSystemHandlers } from './central-system-handlers';
 import { IdTagRegistry } from '../id-tag-registry';
 import { WireLog } from '../../recording/wire-log';
@@ -10,17 +10,18 @@ import type { Finding } from '../../recording/finding';
 import { ConformanceAssertionError } from '../../reporting/errors';
 import { ReconnectingTestCharger } from './reconnecting-test-charger';
 
-async function server(basicAuth?: Record<string, string>) {
+async function server(basicAuth?: Record<string, string>, identities?: readonly string[]) {
   const log = new WireLog();
   const findings: Finding[] = [];
+  const strangers: StrangerRefusal[] = [];
   const idTags = new IdTagRegistry().set('GOOD', { status: 'Accepted' }).set('Blocked1', { status: 'Blocked' });
   const policy = { registration: 'Accepted' as const, interval: 7, idTags, dataTransferVendorIds: new Set<string>() };
   const cs = new EmulatedCentralSystem({
     host: '127.0.0.1', port: 0, path: '/ocpp', basicAuth, log, handlers: centralSystemHandlers(policy), defaultTimeoutMs: 500,
-    onFinding: (f) => findings.push(f), onHarnessError: (m) => assert.fail(m),
+    onFinding: (f) => findings.push(f), onHarnessError: (m) => assert.fail(m), identities, onStranger: (r) => strangers.push(r),
   });
   const url = await cs.start();
-  return { cs, url, log, findings, policy };
+  return { cs, url, log, findings, policy, strangers };
 }
 
 function client(url: string, protocols: string[] | undefined, headers: Record<string, string> = {}): Promise<{ ws?: WebSocket; status?: number; protocol?: string }> {
@@ -192,4 +193,26 @@ test('stop() reports a connection that ignores the closing handshake, terminated
   assert.ok(Date.now() - t0 < 1500, `stop() took ${Date.now() - t0} ms`);
   assert.equal(report.terminated, 1);
   ws?.terminate();
+});
+
+test('only the identities the SUT file names connect: a stranger gets HTTP 404, is reported, and leaves no trace (OCPP-J §3.2)', async () => {
+  const { cs, url, log, strangers } = await server(undefined, ['CP-UT']);
+  const ours = await client(`${url}/CP-UT`, ['ocpp1.6']);
+  assert.equal(ours.protocol, 'ocpp1.6');
+  const recordsBefore = log.scenarioTrace().length;
+  const stranger = await client(`${url}/CP-STRANGER`, ['ocpp1.6']);
+  assert.equal(stranger.status, 404);
+  assert.deepEqual(strangers.map((r) => ({ identity: r.identity, status: r.status, expected: r.expected })), [{ identity: 'CP-STRANGER', status: 404, expected: ['CP-UT'] }]);
+  assert.match(strangers[0]?.from ?? '', /^127\.0\.0\.1:\d+$/);
+  assert.equal(log.scenarioTrace().length, recordsBefore, 'nothing of the stranger reaches the wire log (the scenario trace)');
+  // The charger under test still works; the stranger's identity has no mailbox entries, view or connection.
+  const conf = await request(ours.ws as WebSocket, [2, 'h1', 'Heartbeat', {}]);
+  assert.equal(conf[0], 3);
+  assert.equal(cs.connection('CP-STRANGER'), undefined);
+  assert.equal(cs.mailbox('CP-STRANGER').drain().length, 0);
+  assert.equal(cs.view('CP-STRANGER').registration, undefined);
+  assert.deepEqual(cs.drainMailboxes().map((c) => c.action), ['Heartbeat'], "only the charger under test's CALL is in a mailbox");
+  assert.ok(cs.handshakes.every((h) => h.identity === 'CP-UT'));
+  ours.ws?.close();
+  await cs.stop();
 });
