@@ -1,11 +1,13 @@
 /**
  * For the tests of the harness's own lifecycle: a bare `ws` charger that reconnects the instant its connection goes,
- * as real chargers do. It redials as soon as the Central System's side of the TCP connection ends (before its own
- * socket is fully closed), which is what a charger stack does when it treats the closing handshake as the end of the
- * connection. A dial that fails is retried after a short pause (no busy loop while nothing listens). On each
+ * as real chargers do. It redials as soon as the Central System's close frame arrives (before answering it and before
+ * its socket is closed), which is what a charger stack does when it treats the closing handshake as the end of the
+ * connection; with `handshakeDelayMs` a reconnection's TCP connection opens at once but its upgrade request follows
+ * later (a slow CPU, a TLS handshake on a small board). A dial that fails is retried after a short pause (no busy loop while nothing listens). On each
  * connection it boots and reports every connector Available; it answers the few CALLs a "booted and idle"
  * precondition sends, and CALLERROR NotImplemented to anything else. Test code only.
  */
+import { connect, createServer, type Socket } from 'node:net';
 import WebSocket from 'ws';
 
 export interface ReconnectingChargerOptions {
@@ -16,7 +18,12 @@ export interface ReconnectingChargerOptions {
   readonly configuration?: Record<string, string>;
   /** Send BootNotification and StatusNotification on each connection (default true). */
   readonly boots?: boolean;
+  /** On a reconnection, how long the upgrade request waits after the TCP connection is open (default 0). */
+  readonly handshakeDelayMs?: number;
 }
+
+/** First byte of an unmasked, final WebSocket close frame (RFC 6455 §5.2: FIN + opcode 0x8). */
+const CLOSE_FRAME = 0x88;
 
 type Frame = [number, string, ...unknown[]];
 
@@ -52,20 +59,23 @@ export class ReconnectingTestCharger {
     this.ws?.terminate();
   }
 
-  private dial(onOpen?: () => void): void {
+  private dial(onOpen?: () => void, reconnecting = false): void {
     if (this.stopped) return;
-    const ws = new WebSocket(this.options.url, ['ocpp1.6']);
+    const delay = reconnecting ? this.options.handshakeDelayMs ?? 0 : 0;
+    const ws = new WebSocket(this.options.url, ['ocpp1.6'], delay > 0 ? { createConnection: ((o: { host?: string; port?: number }) => slowConnection(o, delay)) as unknown as typeof connect } : {});
     this.ws = ws;
     let redialled = false;
     let wasOpen = false;
     const redial = (): void => {
       if (redialled) return;
       redialled = true;
-      if (wasOpen) this.dial(onOpen);
+      if (wasOpen) this.dial(onOpen, true);
       else this.retry = setTimeout(() => this.dial(onOpen), RETRY_MS);
     };
-    // The server ending its side is enough: redial before the socket has fully closed.
-    ws.on('upgrade', (res) => res.socket.once('end', redial));
+    // Registered before ws reads the socket: the close frame is seen (and the redial started) before ws answers it.
+    ws.on('upgrade', (res) => res.socket.on('data', (chunk: Buffer) => {
+      if (chunk[0] === CLOSE_FRAME) redial();
+    }));
     ws.on('open', () => {
       wasOpen = true;
       this.opened += 1;
@@ -138,4 +148,21 @@ export class ReconnectingTestCharger {
         this.send(ws, [4, id, 'NotImplemented', `${action} is not implemented by this test charger`, {}]);
     }
   }
+}
+
+/** A TCP connection that opens at once but sends nothing for `delayMs` (the HTTP client's writes wait, corked). */
+function slowConnection(options: { host?: string; port?: number }, delayMs: number): Socket {
+  const socket = connect({ host: options.host ?? '127.0.0.1', port: Number(options.port) });
+  socket.cork();
+  setTimeout(() => socket.uncork(), delayMs);
+  return socket;
+}
+
+/** A loopback port free at the time of asking, for a SUT file that needs a fixed one. */
+export async function freeLoopbackPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((ok) => server.close(() => ok()));
+  return port;
 }
