@@ -149,7 +149,7 @@ export class EmulatedCentralSystem {
     if (this.stopping) {
       // A charger reconnecting while the harness stops: no new connection once stop() has begun.
       this.refusedWhileStopping += 1;
-      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n', () => socket.destroy());
+      socket.end(httpRefusal(503), () => socket.destroy());
       return;
     }
     const url = new URL(req.url ?? '/', 'http://harness');
@@ -158,7 +158,7 @@ export class EmulatedCentralSystem {
     const refuse = (status: number, why: string, identity = '?'): void => {
       log.event(identity, 'refused', { status, why, path: url.pathname, offered });
       this.handshakes.push({ identity, offered, selected: '', outcome: 'refused', status });
-      socket.end(`HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : status === 401 ? 'Unauthorized' : 'Bad Request'}\r\nConnection: close\r\n${status === 401 ? 'WWW-Authenticate: Basic realm="OCPP"\r\n' : ''}\r\n`);
+      socket.end(httpRefusal(status));
     };
     if (!url.pathname.startsWith(prefix) || url.pathname.length === prefix.length) {
       refuse(404, `the path is not ${prefix}<chargePointId>`);
@@ -168,7 +168,7 @@ export class EmulatedCentralSystem {
     if (identities && !identities.includes(identity)) {
       // OCPP-J 1.6 §3.2: an identity the Central System does not recognise SHOULD get HTTP 404. Reported, not logged:
       // the wire log feeds the scenario's trace, and a stranger's attempts are no evidence about the charger under test.
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n', () => socket.destroy());
+      socket.end(httpRefusal(404), () => socket.destroy());
       this.options.onStranger?.({
         identity, from: `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`, path: url.pathname, status: 404, expected: identities,
       });
@@ -334,9 +334,17 @@ export class EmulatedCentralSystem {
     server?.closeAllConnections?.();
     await within(RELEASE_MS, released);
     const report: StopReport = { terminated: remaining.length, destroyed: pending.length, refusedWhileStopping: this.refusedWhileStopping, graceMs };
-    if (report.terminated + report.destroyed + report.refusedWhileStopping > 0) this.options.log.event('central-system', 'note', { kind: 'stopped-forcibly', ...report });
+    if (report.terminated + report.destroyed > 0) this.options.log.event('central-system', 'note', { kind: 'stopped-forcibly', ...report });
     return report;
   }
+}
+
+const STATUS_TEXT: Readonly<Record<number, string>> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 503: 'Service Unavailable' };
+
+/** The HTTP response refusing a WebSocket handshake (401 names the Basic scheme, RFC 7235 §4.1). */
+function httpRefusal(status: number): string {
+  const challenge = status === 401 ? 'WWW-Authenticate: Basic realm="OCPP"\r\n' : '';
+  return `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Bad Request'}\r\nConnection: close\r\n${challenge}\r\n`;
 }
 
 /** Resolves when `promise` settles or `ms` have passed, whichever is first; the timer never outlives it. */
