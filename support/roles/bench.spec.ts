@@ -81,6 +81,21 @@ test('a charger that ignores the closing handshake is terminated after 2 s and t
   ws?.terminate();
 });
 
+test('a teardown step that hangs or throws is one line each; close() still resolves within the deadlines', async () => {
+  const { bench, said } = await openBench();
+  const hanging = { ...bench.actuator, close: () => new Promise<void>(() => undefined) };
+  bench.actuator = hanging;
+  const t0 = Date.now();
+  await bench.close();
+  assert.ok(Date.now() - t0 < TEARDOWN_MS, `closing took ${Date.now() - t0} ms`);
+  assert.deepEqual(said, ['teardown: the prompt actuator did not stop within 2 s; left behind']);
+
+  const second = await openBench();
+  second.bench.actuator = { ...second.bench.actuator, close: () => Promise.reject(new Error('rig said no\n    at somewhere (file.ts:1:1)')) };
+  await second.bench.close();
+  assert.deepEqual(second.said, ['teardown: the prompt actuator failed to stop: rig said no at somewhere (file.ts:1:1)']);
+});
+
 test('the forced-stop line names each thing forced, and nothing when nothing was', () => {
   assert.equal(describeForcedStop({ terminated: 0, destroyed: 0, refusedWhileStopping: 3, graceMs: 2000 }), undefined);
   assert.equal(describeForcedStop({ terminated: 2, destroyed: 1, refusedWhileStopping: 0, graceMs: 2000 }),

@@ -39,6 +39,7 @@ export const TEARDOWN_DEADLINES_MS = {
   reference: 5000,
   centralSystem: STOP_GRACE_MS + 2000,
   actuator: 2000,
+  wireLog: 1000,
 } as const;
 export const TEARDOWN_MS = Object.values(TEARDOWN_DEADLINES_MS).reduce((a, b) => a + b, 0);
 
@@ -52,11 +53,11 @@ async function bounded<T>(ms: number, step: () => Promise<T> | T): Promise<StepE
       Promise.resolve().then(step).then((value): StepEnd<T> => ({ ended: 'done', value })),
       new Promise<StepEnd<T>>((resolve) => {
         timer = setTimeout(() => resolve({ ended: 'timeout' }), ms);
-        timer.unref();
       }),
     ]);
   } catch (e) {
-    return { ended: 'failed', message: (e as Error)?.message ?? String(e) };
+    // One line, whatever the error carried (no stack, no second line).
+    return { ended: 'failed', message: String((e as Error)?.message ?? e).replace(/\s*\n\s*/g, ' ') };
   } finally {
     clearTimeout(timer);
   }
@@ -235,6 +236,6 @@ export class Bench {
       if (forced) say(`teardown: ${forced}`);
     }
     if (this.actuator) end(`the ${this.actuator.kind} actuator`, d.actuator, await bounded(d.actuator, () => this.actuator.close()));
-    end('the wire log', 1000, await bounded(1000, () => this.log.close()));
+    end('the wire log', d.wireLog, await bounded(d.wireLog, () => this.log.close()));
   }
 }
