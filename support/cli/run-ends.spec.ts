@@ -1,14 +1,16 @@
 /**
  * The run ends when the last case has: the bin runs one Charge Point case against a bare charger that reconnects the
  * instant its connection goes (as real chargers do), and the process exits within a few seconds of the last case's
- * end, with the exit code its verdicts give, the closing line printed and no Cucumber stack trace.
+ * end, with the exit code its verdicts give, the closing line printed and no Cucumber stack trace. A stranger that
+ * tries to connect meanwhile gets HTTP 404 and is a run note at the console's end and in summary.md, in no trace.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import WebSocket from 'ws';
 import { exitCodeOf } from '../reporting/outcome';
 import { readRunFile } from '../reporting/run-record';
 import { readScenarioResults } from '../reporting/scenario-result';
@@ -41,8 +43,16 @@ test('a run against an instantly reconnecting charger exits within seconds of it
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.on('exit', (code) => resolve({ code, at: Date.now() })));
-  // The harness listens once Cucumber has loaded; the charger dials until then.
-  void charger.start();
+  // The harness listens once Cucumber has loaded; the charger dials until then. Once it is in, a stranger tries too.
+  const strangerStatus = charger.start().then(() => new Promise<number | undefined>((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ocpp/STRANGER-CP`, ['ocpp1.6']);
+    ws.on('unexpected-response', (_q, res) => resolve(res.statusCode));
+    ws.on('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.on('error', () => resolve(undefined));
+  }));
   const hang = setTimeout(() => child.kill('SIGKILL'), HANG_MS);
   const { code, at } = await exited;
   clearTimeout(hang);
@@ -60,4 +70,10 @@ test('a run against an instantly reconnecting charger exits within seconds of it
   assert.equal(code, exitCodeOf(results), `the exit code is the verdicts' (${results[0]?.verdict}): ${stderr}`);
   assert.doesNotMatch(stdout + stderr, /function timed out|errored, process exiting|\n\s+at /, 'no Cucumber timeout, no stack trace');
   assert.match(stdout, /\d+ passed, \d+ failed, \d+ skipped/, 'the closing line is printed');
+  // OCPP-J 1.6 §3.2: the stranger got 404, the run notes say so, and its identity is in no trace of a case.
+  assert.equal(await strangerStatus, 404);
+  assert.match(stdout, /Run notes:\n {2}- the emulated Central System refused charge point "STRANGER-CP"/);
+  assert.match(readFileSync(join(reports, 'summary.md'), 'utf8'), /### Run notes\n\n- the emulated Central System refused charge point "STRANGER-CP"/);
+  const trace = results[0]?.trace;
+  assert.ok(trace && !readFileSync(join(reports, trace), 'utf8').includes('STRANGER-CP'), 'the stranger is not in the trace');
 });
