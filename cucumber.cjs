@@ -18,5 +18,8 @@ module.exports = {
       resultsDir: path.join(reports, 'allure-results'),
     },
     strict: false,
+    // The run ends when the last hook has: a teardown step left behind after its deadline (support/roles/bench.ts)
+    // must not keep the process, and with it the reports, waiting.
+    forceExit: true,
   },
 };

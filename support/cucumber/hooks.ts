@@ -7,7 +7,7 @@ import { After, AfterAll, Before, BeforeAll, type ITestCaseHookParameter, setDef
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Bench } from '../roles/bench';
+import { Bench, TEARDOWN_MS } from '../roles/bench';
 import { formatFinding } from '../recording/finding';
 import { summarize } from '../recording/frame-record';
 import { ConformanceAssertionError, HarnessError } from '../reporting/errors';
@@ -134,6 +134,12 @@ function resetCentralSystem(b: Bench): void {
   }
 }
 
-AfterAll({ name: 'close the test bench' }, async function () {
-  await bench?.close();
+// Longer than the teardown steps' deadlines together, so that Cucumber's own timeout (and its stack trace) never
+// comes first; and it never throws: a teardown problem is one line on stderr, the results are already written.
+AfterAll({ name: 'close the test bench', timeout: TEARDOWN_MS + 10_000 }, async function () {
+  try {
+    await bench?.close();
+  } catch (e) {
+    process.stderr.write(`teardown: closing the test bench failed: ${(e as Error)?.message ?? String(e)}\n`);
+  }
 });

@@ -7,6 +7,7 @@ import { byRoleAndProfile, closingLine, countVerdicts, roleTitle, type OutcomeOp
 import type { ScenarioResult } from './scenario-result';
 import { VERDICTS } from './verdict';
 import type { WrittenReports } from './write-reports';
+import { formatRunNote } from './run-notes';
 
 export function renderProfileTable(results: readonly ScenarioResult[]): string {
   const shown = VERDICTS.filter((v) => results.some((r) => r.verdict === v) || ['PASS', 'FAIL', 'N/A'].includes(v));
@@ -33,6 +34,8 @@ export function renderConsoleSummary(written: WrittenReports, options: ConsoleSu
   const { results } = written;
   const out: string[] = [''];
   if (results.length > 0) out.push(renderProfileTable(results), '');
+  const notes = written.summary.notes ?? [];
+  if (notes.length > 0) out.push('Run notes:', ...notes.map((n) => `  - ${formatRunNote(n)}`), '');
   if (options.interrupted) out.push('Interrupted: the test cases that finished are reported; those still running were stopped (their wire traces are kept).', '');
   const rel = (p: string): string => {
     const r = relative(process.cwd(), p);

@@ -5,6 +5,7 @@
 import { NOTICE } from './allure-results';
 import { byRoleAndProfile, categoryOf, CATEGORY_TITLES, closingLine, countVerdicts, exitCodeOf, roleTitle, tally, type OutcomeOptions } from './outcome';
 import type { RunFile } from './run-record';
+import { formatRunNote, type RunNote } from './run-notes';
 import type { ScenarioResult } from './scenario-result';
 import { VERDICTS } from './verdict';
 
@@ -39,9 +40,11 @@ export interface Summary {
   readonly closingLine: string;
   readonly counts: Record<string, number>;
   readonly testCases: readonly SummaryEntry[];
+  /** What happened outside the test cases (a refused stranger, a forced teardown). */
+  readonly notes: readonly RunNote[];
 }
 
-export function buildSummary(results: readonly ScenarioResult[], run: RunFile | undefined, options: OutcomeOptions = {}): Summary {
+export function buildSummary(results: readonly ScenarioResult[], run: RunFile | undefined, options: OutcomeOptions = {}, notes: readonly RunNote[] = []): Summary {
   return {
     notice: NOTICE,
     harness: run?.harness,
@@ -60,6 +63,7 @@ export function buildSummary(results: readonly ScenarioResult[], run: RunFile | 
         durationMs: Math.round(r.durationMs), trace: r.trace, feature: r.feature, line: r.line, sut: r.sut,
       };
     }),
+    notes,
   };
 }
 
@@ -85,6 +89,9 @@ export function renderSummaryMarkdown(summary: Summary): string {
   }
   const total = countVerdicts(summary.testCases);
   out.push(`| **All** | | ${shown.map((v) => `**${total[v]}**`).join(' | ')} | **${summary.testCases.length}** |`, '');
+  if (summary.notes?.length) {
+    out.push('### Run notes', '', ...summary.notes.map((n) => `- ${cell(formatRunNote(n), 400)}`), '');
+  }
 
   const problems = summary.testCases.filter((t) => t.outcome === 'failed' || t.verdict === 'WARN');
   if (problems.length) {

@@ -9,6 +9,7 @@ import { decorateAllureResults } from './allure-results';
 import { generateAllureReport } from './allure-report';
 import { renderJunit } from './junit';
 import { readRunFile, type RunFile } from './run-record';
+import { readRunNotes } from './run-notes';
 import { readScenarioResults, type ScenarioResult } from './scenario-result';
 import { buildSummary, renderSummaryMarkdown, type Summary } from './summary';
 
@@ -39,7 +40,7 @@ export async function writeReports(reportsDir: string, options: WriteOptions = {
   const run = readRunFile(reportsDir);
   const strict = options.strict ?? Boolean(run?.runs.some((r) => r.strict));
   const results = readScenarioResults(reportsDir);
-  const summary = buildSummary(results, run, { strict });
+  const summary = buildSummary(results, run, { strict }, readRunNotes(reportsDir));
   const files = {
     summaryJson: join(reportsDir, 'summary.json'),
     summaryMd: join(reportsDir, 'summary.md'),

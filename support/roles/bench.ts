@@ -3,7 +3,8 @@
  * long-lived side of the system under test — the emulated Central System a Charge Point under test connects to
  * (it stays up between scenarios, as a real charger stays connected), or the URL of the Central System under test.
  * With a `reference` section it also starts the bundled reference SUT. Scenarios borrow it; the World adds what is
- * per scenario (emulated Charge Points, overrides) and gives it back clean.
+ * per scenario (emulated Charge Points, overrides) and gives it back clean. What happens outside the scenarios that
+ * the reader should know (a stranger refused, a teardown that had to force something) becomes a run note.
  */
 import { join } from 'node:path';
 import { WireLog } from '../recording/wire-log';
@@ -11,7 +12,7 @@ import { ProtocolMonitor } from '../recording/protocol-monitor';
 import { StatusTransitionCheck } from '../recording/checks/status-transitions';
 import type { Finding } from '../recording/finding';
 import { IdTagRegistry } from './id-tag-registry';
-import { EmulatedCentralSystem } from './central-system/emulated-central-system';
+import { EmulatedCentralSystem, STOP_GRACE_MS, type StopReport, type StrangerRefusal } from './central-system/emulated-central-system';
 import { centralSystemHandlers, type CentralSystemPolicy } from './central-system/central-system-handlers';
 import { EmulatedChargePoint, type ChargePointClientOptions } from './charge-point/emulated-charge-point';
 import type { Actuator } from '../sut/actuators/actuator';
@@ -19,12 +20,60 @@ import { createActuator } from '../sut/actuators/create-actuator';
 import { IdentityAllocator } from '../sut/identity-allocator';
 import { launchReferenceCentralSystem, launchReferenceChargePoint, type RunningReference } from '../sut/reference-launcher';
 import type { SutConfig } from '../sut/sut-config';
+import { RunNotes } from '../reporting/run-notes';
 
 export interface BenchOptions {
   /** Where traces go (`<reportsDir>/traces`). */
   readonly reportsDir: string;
   /** Worker id, for file names and identities. */
   readonly worker: string;
+  /** Where a teardown line goes (default stderr). */
+  readonly say?: (line: string) => void;
+}
+
+/**
+ * The deadline of each teardown step. The AfterAll hook's own timeout must exceed their sum (`TEARDOWN_MS`): a
+ * teardown problem is said in one line and never becomes Cucumber's hook timeout.
+ */
+export const TEARDOWN_DEADLINES_MS = {
+  reference: 5000,
+  centralSystem: STOP_GRACE_MS + 2000,
+  actuator: 2000,
+  wireLog: 1000,
+} as const;
+export const TEARDOWN_MS = Object.values(TEARDOWN_DEADLINES_MS).reduce((a, b) => a + b, 0);
+
+type StepEnd<T> = { readonly ended: 'done'; readonly value: T } | { readonly ended: 'timeout' } | { readonly ended: 'failed'; readonly message: string };
+
+/** Runs one teardown step with its own deadline; never throws. */
+async function bounded<T>(ms: number, step: () => Promise<T> | T): Promise<StepEnd<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      Promise.resolve().then(step).then((value): StepEnd<T> => ({ ended: 'done', value })),
+      new Promise<StepEnd<T>>((resolve) => {
+        timer = setTimeout(() => resolve({ ended: 'timeout' }), ms);
+      }),
+    ]);
+  } catch (e) {
+    // One line, whatever the error carried (no stack, no second line).
+    return { ended: 'failed', message: String((e as Error)?.message ?? e).replace(/\s*\n\s*/g, ' ') };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+
+/**
+ * The one line for what the Central System's stop had to force, or undefined when it forced nothing. A reconnection
+ * refused while stopping forced nothing (a charger reconnects; that is what it should do).
+ */
+export function describeForcedStop(r: StopReport): string | undefined {
+  const parts: string[] = [];
+  if (r.terminated > 0) parts.push(`still had ${r.terminated} connection${r.terminated === 1 ? '' : 's'} after ${seconds(r.graceMs)}; closed ${r.terminated === 1 ? 'it' : 'them'} forcibly`);
+  if (r.destroyed > 0) parts.push(`dropped ${r.destroyed} connection${r.destroyed === 1 ? '' : 's'} still in the WebSocket handshake`);
+  return parts.length > 0 ? `the emulated Central System ${parts.join('; ')}` : undefined;
 }
 
 export class Bench {
@@ -43,10 +92,13 @@ export class Bench {
   readonly connectivity = { connectedOnce: false };
   private reference?: RunningReference;
   private readonly referenceLog: string[] = [];
+  /** Run notes of this worker (shown in summary.md and at the console's end). */
+  readonly notes: RunNotes;
 
   private constructor(readonly sut: SutConfig, readonly options: BenchOptions) {
     this.log = new WireLog(join(options.reportsDir, 'traces', `worker-${options.worker}.jsonl`));
     this.log.subscribe((r) => this.monitor.observe(r));
+    this.notes = new RunNotes(options.reportsDir, options.worker);
     this.identities = new IdentityAllocator(sut.centralSystem?.chargePoints ?? {}, undefined, undefined, `the SUT file ${sut.file}`);
   }
 
@@ -97,6 +149,9 @@ export class Bench {
       defaultTimeoutMs: this.sut.timeouts.responseMs,
       onFinding: (f) => this.report(f),
       onHarnessError: (m) => this.harnessError(m),
+      // OCPP-J 1.6 §3.2: only the charge point the SUT file names may connect.
+      identities: [cp.identity],
+      onStranger: (r) => this.strangerRefused(r),
     });
     const url = await this.centralSystem.start();
     if (this.sut.reference) this.reference = await launchReferenceChargePoint(this.sut, url, this.referenceLogger);
@@ -153,10 +208,38 @@ export class Bench {
     return this.referenceLog;
   }
 
+  /** A charge point the SUT file does not name tried to connect: one run note per identity, counted. */
+  private strangerRefused(r: StrangerRefusal): void {
+    const caseOnly = r.expected.find((e) => e.toLowerCase() === r.identity.toLowerCase());
+    const hint = caseOnly ? ` (it differs from "${caseOnly}" in case only: check the charger's identity)` : '';
+    this.notes.note('stranger-refused', `stranger-refused:${r.identity}`,
+      `the emulated Central System refused charge point "${r.identity}" from ${r.from} with HTTP 404 (OCPP-J 1.6 §3.2): the SUT file names only ${r.expected.map((e) => `"${e}"`).join(', ')}${hint}; nothing it sent reached a test case`);
+  }
+
+  /**
+   * Closes everything the bench opened, each step within its own deadline (TEARDOWN_DEADLINES_MS), and never throws:
+   * what had to be forced, or did not stop in time, is said in one line (and kept as a run note), so that the run's
+   * results still come out.
+   */
   async close(): Promise<void> {
-    await this.reference?.stop().catch(() => undefined);
-    await this.centralSystem?.stop().catch(() => undefined);
-    await this.actuator?.close().catch(() => undefined);
-    this.log.close();
+    const say = (line: string): void => {
+      this.notes.note('teardown', `teardown:${line}`, line);
+      (this.options.say ?? ((l: string) => process.stderr.write(`${l}\n`)))(line);
+    };
+    const end = <T>(what: string, ms: number, r: StepEnd<T>): T | undefined => {
+      if (r.ended === 'timeout') say(`teardown: ${what} did not stop within ${seconds(ms)}; left behind`);
+      if (r.ended === 'failed') say(`teardown: ${what} failed to stop: ${r.message}`);
+      return r.ended === 'done' ? r.value : undefined;
+    };
+    const d = TEARDOWN_DEADLINES_MS;
+    if (this.reference) end('the reference SUT', d.reference, await bounded(d.reference, () => this.reference?.stop()));
+    if (this.centralSystem) {
+      const cs = this.centralSystem;
+      const report = end('the emulated Central System', d.centralSystem, await bounded(d.centralSystem, () => cs.stop()));
+      const forced = report && describeForcedStop(report);
+      if (forced) say(`teardown: ${forced}`);
+    }
+    if (this.actuator) end(`the ${this.actuator.kind} actuator`, d.actuator, await bounded(d.actuator, () => this.actuator.close()));
+    end('the wire log', d.wireLog, await bounded(d.wireLog, () => this.log.close()));
   }
 }

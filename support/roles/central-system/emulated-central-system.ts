@@ -2,13 +2,15 @@
  * The emulated Central System: the harness's WebSocket server that a Charge Point under test connects to
  * (OCPP-J 1.6 §3). It serves `ws(s)://<host>:<port><path>/<chargePointId>`, negotiates the `ocpp1.6` subprotocol
  * (§3.1.2), checks HTTP Basic auth when configured (security profile 1 of the OCPP 1.6 security whitepaper), and
- * answers every CALL from its handler table. Each handshake is recorded, refused ones included.
+ * answers every CALL from its handler table. Each handshake is recorded, refused ones included. Only the identities
+ * the SUT file names may connect: another charge point gets HTTP 404 (OCPP-J 1.6 §3.2) and is reported through
+ * `onStranger`, never through the wire log, so nothing of it reaches a scenario's trace, mailbox or view.
  */
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { Mailbox, type ReceivedCall } from '../../recording/mailbox';
 import type { WireLog } from '../../recording/wire-log';
@@ -20,6 +22,11 @@ import { ObservedChargePoint } from './observed-charge-point';
 import { ConfigError } from '../../reporting/errors';
 
 export const OCPP16 = 'ocpp1.6';
+
+/** How long `stop()` lets open connections finish their closing handshake before it terminates them. */
+export const STOP_GRACE_MS = 2000;
+/** How long `stop()` waits, after destroying what remained, for the listening socket to be released. */
+const RELEASE_MS = 500;
 
 export interface CentralSystemServerOptions {
   readonly host: string;
@@ -35,6 +42,34 @@ export interface CentralSystemServerOptions {
   readonly defaultTimeoutMs: number;
   readonly onFinding: (finding: Finding) => void;
   readonly onHarnessError: (message: string) => void;
+  /**
+   * The charge point identities that may connect (the SUT file's); any other gets HTTP 404 (OCPP-J 1.6 §3.2).
+   * Omitted: every identity may connect (unit tests).
+   */
+  readonly identities?: readonly string[];
+  /** A charge point the SUT file does not name tried to connect and was refused. */
+  readonly onStranger?: (refusal: StrangerRefusal) => void;
+}
+
+export interface StrangerRefusal {
+  readonly identity: string;
+  /** Where it came from (`127.0.0.1:53122`). */
+  readonly from: string;
+  readonly path: string;
+  readonly status: 404;
+  /** The identities the SUT file names. */
+  readonly expected: readonly string[];
+}
+
+/** What `stop()` had to force; all zero when everything closed within the grace period. */
+export interface StopReport {
+  /** WebSocket connections still open after the closing handshake's grace period, terminated. */
+  readonly terminated: number;
+  /** TCP connections not (yet) upgraded to WebSocket (a handshake in progress, a plain HTTP request), destroyed. */
+  readonly destroyed: number;
+  /** Upgrade requests that arrived while stopping, refused with HTTP 503. */
+  readonly refusedWhileStopping: number;
+  readonly graceMs: number;
 }
 
 export interface HandshakeRecord {
@@ -48,7 +83,8 @@ export interface HandshakeRecord {
 interface ConnectionWaiter {
   readonly identity: string;
   readonly after: number;
-  readonly resolve: (c: OcppConnection) => void;
+  /** With undefined when the server stops. */
+  readonly resolve: (c: OcppConnection | undefined) => void;
 }
 
 export class EmulatedCentralSystem {
@@ -62,6 +98,12 @@ export class EmulatedCentralSystem {
   readonly handshakes: HandshakeRecord[] = [];
   private connectionSerial = 0;
   private address = '';
+  /** Every TCP connection of the server, to destroy what `server.close()` would otherwise wait for. */
+  private readonly sockets = new Set<Socket>();
+  /** The sockets among them that carry a WebSocket. */
+  private readonly upgraded = new Set<Duplex>();
+  private stopping = false;
+  private refusedWhileStopping = 0;
 
   constructor(private readonly options: CentralSystemServerOptions) {}
 
@@ -73,6 +115,10 @@ export class EmulatedCentralSystem {
       : createHttpServer();
     server.on('request', (_req, res) => {
       res.writeHead(426, { 'content-type': 'text/plain' }).end('OCPP-J endpoint: upgrade to WebSocket\n');
+    });
+    server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
     });
     server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
     await new Promise<void>((resolve, reject) => {
@@ -99,20 +145,35 @@ export class EmulatedCentralSystem {
   }
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const { path, basicAuth, log } = this.options;
+    const { path, basicAuth, log, identities } = this.options;
+    if (this.stopping) {
+      // A charger reconnecting while the harness stops: no new connection once stop() has begun.
+      this.refusedWhileStopping += 1;
+      socket.end(httpRefusal(503), () => socket.destroy());
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://harness');
     const prefix = `${path.replace(/\/$/, '')}/`;
     const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     const refuse = (status: number, why: string, identity = '?'): void => {
       log.event(identity, 'refused', { status, why, path: url.pathname, offered });
       this.handshakes.push({ identity, offered, selected: '', outcome: 'refused', status });
-      socket.end(`HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : status === 401 ? 'Unauthorized' : 'Bad Request'}\r\nConnection: close\r\n${status === 401 ? 'WWW-Authenticate: Basic realm="OCPP"\r\n' : ''}\r\n`);
+      socket.end(httpRefusal(status));
     };
     if (!url.pathname.startsWith(prefix) || url.pathname.length === prefix.length) {
       refuse(404, `the path is not ${prefix}<chargePointId>`);
       return;
     }
     const identity = decodeURIComponent(url.pathname.slice(prefix.length));
+    if (identities && !identities.includes(identity)) {
+      // OCPP-J 1.6 §3.2: an identity the Central System does not recognise SHOULD get HTTP 404. Reported, not logged:
+      // the wire log feeds the scenario's trace, and a stranger's attempts are no evidence about the charger under test.
+      socket.end(httpRefusal(404), () => socket.destroy());
+      this.options.onStranger?.({
+        identity, from: `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`, path: url.pathname, status: 404, expected: identities,
+      });
+      return;
+    }
     const password = basicAuth?.[identity];
     if (basicAuth && password !== undefined) {
       const header = String(req.headers.authorization ?? '');
@@ -122,7 +183,13 @@ export class EmulatedCentralSystem {
         return;
       }
     }
+    this.upgraded.add(socket);
+    socket.once('close', () => this.upgraded.delete(socket));
     this.wss.handleUpgrade(req, socket, head, (ws) => {
+      if (this.stopping) {
+        ws.terminate();
+        return;
+      }
       const selected = ws.protocol;
       this.handshakes.push({ identity, offered, selected, outcome: 'accepted' });
       const n = (this.counts.get(identity) ?? 0) + 1;
@@ -235,10 +302,56 @@ export class EmulatedCentralSystem {
     });
   }
 
-  async stop(): Promise<void> {
-    await Promise.all([...this.current.values()].map((c) => c.close(1001, 'harness stopping')));
-    for (const client of this.wss.clients) client.terminate();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-    this.server?.closeAllConnections?.();
+  /**
+   * Stops the server and resolves within about `graceMs`, whatever the chargers do: stops accepting first (the
+   * listening socket is closed, an upgrade still arriving gets 503), gives the open connections a closing handshake
+   * (1001) until `graceMs`, then terminates the WebSocket connections and destroys every TCP connection left (a
+   * handshake in progress included) — `server.close()` alone would wait for all of them, and a charger that
+   * reconnects while it waits keeps it waiting for ever. Says what it had to force.
+   */
+  async stop(graceMs = STOP_GRACE_MS): Promise<StopReport> {
+    this.stopping = true;
+    const server = this.server;
+    const released = new Promise<void>((resolve) => (server?.listening ? server.close(() => resolve()) : resolve()));
+    for (const waiter of [...this.waiters]) {
+      this.waiters.delete(waiter);
+      waiter.resolve(undefined);
+    }
+    const open = [...this.wss.clients];
+    await within(graceMs, Promise.all(open.map((ws) => new Promise<void>((resolve) => {
+      if (ws.readyState === ws.CLOSED) {
+        resolve();
+        return;
+      }
+      ws.once('close', () => resolve());
+      ws.close(1001, 'harness stopping');
+    }))));
+    const remaining = [...this.wss.clients].filter((ws) => ws.readyState !== ws.CLOSED);
+    for (const ws of remaining) ws.terminate();
+    // Refused handshakes were answered already (their socket is ended): not counted as forced.
+    const pending = [...this.sockets].filter((s) => !this.upgraded.has(s) && !s.destroyed && !s.writableEnded);
+    for (const socket of this.sockets) socket.destroy();
+    server?.closeAllConnections?.();
+    await within(RELEASE_MS, released);
+    const report: StopReport = { terminated: remaining.length, destroyed: pending.length, refusedWhileStopping: this.refusedWhileStopping, graceMs };
+    if (report.terminated + report.destroyed > 0) this.options.log.event('central-system', 'note', { kind: 'stopped-forcibly', ...report });
+    return report;
   }
+}
+
+const STATUS_TEXT: Readonly<Record<number, string>> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 503: 'Service Unavailable' };
+
+/** The HTTP response refusing a WebSocket handshake (401 names the Basic scheme, RFC 7235 §4.1). */
+function httpRefusal(status: number): string {
+  const challenge = status === 401 ? 'WWW-Authenticate: Basic realm="OCPP"\r\n' : '';
+  return `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Bad Request'}\r\nConnection: close\r\n${challenge}\r\n`;
+}
+
+/** Resolves when `promise` settles or `ms` have passed, whichever is first; the timer never outlives it. */
+function within(ms: number, promise: Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise.then(() => undefined, () => undefined),
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
+  ]).finally(() => clearTimeout(timer));
 }
