@@ -27,6 +27,8 @@ export class BareCharger {
   private ws: WebSocket | undefined;
   private stopped = false;
   private serial = 0;
+  private queue: string[] = [];
+  private inFlight = false;
   private readonly values: Map<string, { value: string; readonly: boolean }>;
   /** Every action the Central System sent it, in order. */
   readonly received: string[] = [];
@@ -48,6 +50,8 @@ export class BareCharger {
     if (this.stopped) return;
     const ws = new WebSocket(this.options.url, ['ocpp1.6']);
     this.ws = ws;
+    this.queue = [];
+    this.inFlight = false;
     ws.on('open', () => this.call('BootNotification', { chargePointVendor: 'Bare', chargePointModel: 'Bare-1' }));
     ws.on('message', (data) => this.onFrame(JSON.parse(String(data)) as Frame));
     ws.on('error', () => undefined);
@@ -61,8 +65,16 @@ export class BareCharger {
     this.ws?.terminate();
   }
 
+  /** Sends a CALL, or queues it while one is unanswered (OCPP-J 1.6 §4.1.1: one CALL at a time). */
   private call(action: string, payload: Record<string, unknown>): void {
-    this.ws?.send(JSON.stringify([2, `bare-${++this.serial}-${action}`, action, payload]));
+    this.queue.push(JSON.stringify([2, `bare-${++this.serial}-${action}`, action, payload]));
+    this.sendNext();
+  }
+
+  private sendNext(): void {
+    if (this.inFlight || this.queue.length === 0) return;
+    this.inFlight = true;
+    this.ws?.send(this.queue.shift() as string);
   }
 
   private reportStatuses(): void {
@@ -75,8 +87,10 @@ export class BareCharger {
 
   private onFrame(frame: Frame): void {
     const [type, id] = frame;
-    if (type === 3) {
-      const payload = frame[2] as Record<string, unknown>;
+    if (type === 3 || type === 4) {
+      this.inFlight = false;
+      this.sendNext();
+      const payload = (type === 3 ? frame[2] : {}) as Record<string, unknown>;
       if (id.endsWith('-BootNotification') && payload['status'] === 'Accepted') this.reportStatuses();
       return;
     }
