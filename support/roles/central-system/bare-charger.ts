@@ -13,6 +13,8 @@ export interface BareChargerOptions {
   readonly url: string;
   readonly connectors: number;
   readonly reportsStatuses?: boolean;
+  /** Accepts TriggerMessage StatusNotification (and then, if `reportsStatuses` is false, sends nothing all the same). */
+  readonly acceptsTrigger?: boolean;
   /** The status it reports for connectors 1…N (Available unless told). */
   readonly status?: string;
   /** Keys whose ChangeConfiguration it answers Rejected. */
@@ -125,7 +127,7 @@ export class BareCharger {
       case 'DataTransfer':
         return { status: 'UnknownVendorId' };
       case 'TriggerMessage':
-        return { status: payload['requestedMessage'] === 'StatusNotification' && this.options.reportsStatuses !== false ? 'Accepted' : 'Rejected' };
+        return { status: payload['requestedMessage'] === 'StatusNotification' && (this.options.acceptsTrigger ?? this.options.reportsStatuses !== false) ? 'Accepted' : 'Rejected' };
       default:
         return undefined;
     }

@@ -59,6 +59,21 @@ test('a charger that never reports its connectors: FAIL errata §3.22, decided o
   }
 });
 
+test('a charger that accepts TriggerMessage StatusNotification and sends none: FAIL §5.17', { timeout: 20_000 }, async () => {
+  const base = testSut();
+  const sut: SutConfig = { ...base, chargePoint: { ...base.chargePoint!, supportedProfiles: ['Core', 'RemoteTrigger'] } };
+  const { scenario, bare, close } = await benchWith({ reportsStatuses: false, acceptsTrigger: true }, sut);
+  try {
+    const { error } = await rejection(new IdleState({ ...scenario('TC_A'), sut }).establish('Core'));
+    assert.ok(error instanceof ConformanceAssertionError, String(error));
+    assert.equal(error.detail.rule, 'OCPP 1.6 §5.17');
+    assert.match(error.detail.message, /after it accepted TriggerMessage\.req StatusNotification/);
+    assert.ok(bare.received.includes('TriggerMessage'));
+  } finally {
+    await close();
+  }
+});
+
 test('a baseline value the charger refuses keeps no case from starting; the case that needs it FAILs §5.3', { timeout: 20_000 }, async () => {
   const { scenario, bare, close } = await benchWith({ refuses: ['ConnectionTimeOut'] });
   try {
