@@ -32,6 +32,9 @@ export function parseConfiguration(payload: Record<string, unknown>): Configurat
   return { known: new Map(keys.map((k) => [String(k.key).toLowerCase(), k])), unknown, payload };
 }
 
+/** The test case step a configuration precondition belongs to. */
+const STEP = 'Before: configuration state';
+
 export class ChargerConfiguration {
   constructor(private readonly ctx: ScenarioContext) {}
 
@@ -67,16 +70,16 @@ export class ChargerConfiguration {
    * the value, the case ends with the verdict `judgeShortfall` gives: FAIL (§5.3, §9), N/A, or ERROR.
    */
   async set(key: string, value: string, options: { optional?: boolean } = {}): Promise<void> {
-    const rule = this.ctx.rule('OCPP 1.6 §5.3', 'Before: configuration state');
+    const rule = this.ctx.rule('OCPP 1.6 §5.3', STEP);
     const current = (await this.read([key], rule)).known.get(key.toLowerCase());
     if (!current) {
       if (options.optional) return;
-      throw await this.shortfall(key, value, { kind: 'unknown' });
+      throw await this.shortfall(key, value, { kind: 'unknown' }, STEP);
     }
     if (current.value !== value) {
-      if (current.readonly) throw await this.shortfall(key, value, { kind: 'read-only', value: current.value });
+      if (current.readonly) throw await this.shortfall(key, value, { kind: 'read-only', value: current.value }, STEP);
       const answer = await this.attempt(key, value, rule);
-      if (answer !== 'Accepted') throw await this.shortfall(key, value, { kind: 'refused', answer });
+      if (answer !== 'Accepted') throw await this.shortfall(key, value, { kind: 'refused', answer }, STEP);
       this.restoreLater(key, current.value);
     }
     this.ctx.memory.set(`config:${key}`, value);
@@ -85,9 +88,11 @@ export class ChargerConfiguration {
   /**
    * Applies the SUT file's configuration values (short timers, MinimumStatusDuration 0) as far as the charger takes
    * them. A key it lacks, reports read-only or refuses keeps its value, and that value is what later steps read
-   * (`current`): a case that needs the SUT file's value has its own "has set" step, judged by `set`.
+   * (`current`): a case that needs the SUT file's value has its own "has set" step, judged by `set`. The keys in
+   * `needed` are needed by the precondition itself, "if implemented": a charger that has one and does not take the
+   * value is judged as `set` judges it.
    */
-  async applyBaseline(): Promise<void> {
+  async applyBaseline(needed: readonly string[] = []): Promise<void> {
     const wanted = this.ctx.sut.chargePoint?.configuration ?? {};
     const keys = Object.keys(wanted);
     if (keys.length === 0) return;
@@ -97,8 +102,12 @@ export class ChargerConfiguration {
       const current = read.known.get(key.toLowerCase());
       if (!current) continue;
       const value = wanted[key] as string;
-      const taken = current.value === value || (!current.readonly && (await this.attempt(key, value, rule)) === 'Accepted');
+      const answer = current.value === value ? 'Accepted' : current.readonly ? undefined : await this.attempt(key, value, rule);
+      const taken = answer === 'Accepted';
       if (taken && current.value !== value) this.restoreLater(key, current.value);
+      if (!taken && needed.includes(key)) {
+        throw await this.shortfall(key, value, answer ? { kind: 'refused', answer } : { kind: 'read-only', value: current.value }, 'general precondition: configuration from the SUT file');
+      }
       const inEffect = taken ? value : current.value;
       if (inEffect !== undefined) this.ctx.memory.set(`config:${key}`, inEffect);
     }
@@ -175,8 +184,8 @@ export class ChargerConfiguration {
   }
 
   /** The error that ends a case needing `key` = `value` which the charger does not give (see `judgeShortfall`). */
-  private async shortfall(key: string, value: string, shortfall: ConfigurationShortfall): Promise<Error> {
-    const profiles = await this.supportedProfiles(this.ctx.rule('OCPP 1.6 §9.1.29', 'Before: configuration state'));
+  private async shortfall(key: string, value: string, shortfall: ConfigurationShortfall, step: string): Promise<Error> {
+    const profiles = await this.supportedProfiles(this.ctx.rule('OCPP 1.6 §9.1.29', step));
     const judged = judgeShortfall(key, value, shortfall, { fixedCable: this.ctx.chargePoint.fixedCable, profiles });
     switch (judged.verdict) {
       case 'N/A':
@@ -184,7 +193,7 @@ export class ChargerConfiguration {
       case 'ERROR':
         return new HarnessError(judged.message);
       case 'FAIL':
-        return failure(this.ctx.rule(judged.rule, 'Before: configuration state'), 'behaviour', judged.message, {
+        return failure(this.ctx.rule(judged.rule, step), 'behaviour', judged.message, {
           expected: judged.expected, actual: shortfall.kind === 'refused' ? `ChangeConfiguration.conf ${shortfall.answer}` : undefined,
         });
     }

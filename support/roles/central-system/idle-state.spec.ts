@@ -99,6 +99,20 @@ test('a baseline value the charger refuses keeps no case from starting; the case
   }
 });
 
+test('MinimumStatusDuration is part of idle (§1.3 of the document): a charger that refuses the SUT file value FAILs §5.3', { timeout: 20_000 }, async () => {
+  const base = testSut();
+  const sut: SutConfig = { ...base, chargePoint: { ...base.chargePoint!, configuration: { ...base.chargePoint!.configuration, MinimumStatusDuration: '0' } } };
+  const refusing = await benchWith({ refuses: ['MinimumStatusDuration'], configuration: { MinimumStatusDuration: '5' } }, sut);
+  try {
+    const { error } = await rejection(new IdleState({ ...refusing.scenario('TC_A'), sut }).establish('Core'));
+    assert.ok(error instanceof ConformanceAssertionError, String(error));
+    assert.equal(error.detail.rule, 'OCPP 1.6 §5.3');
+    assert.match(error.detail.step ?? '', /^TC_A general precondition: configuration from the SUT file/);
+  } finally {
+    await refusing.close();
+  }
+});
+
 test('an occupied connector the actuator cannot clear: INCONCLUSIVE naming the missing template, decided once', { timeout: 20_000 }, async () => {
   const base = testSut();
   const sut: SutConfig = { ...base, actuator: { type: 'http', timeoutMs: 500, actions: {}, fallback: 'none' } };

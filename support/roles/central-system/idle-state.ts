@@ -51,7 +51,8 @@ export class IdleState {
     await this.reach('idle', () => this.isIdle(this.cp.view) && this.physicallyClear(), async () => {
       await this.restore();
       const profiles = await this.requireProfile(profile);
-      await new ChargerConfiguration(this.ctx).applyBaseline();
+      // §1.3 of the document: MinimumStatusDuration 0 where implemented, or the cases' status waits would not hold.
+      await new ChargerConfiguration(this.ctx).applyBaseline(['MinimumStatusDuration']);
       // Pushed after the baseline's restorations: idle is restored while the short timers still apply.
       this.ctx.cleanups.push(() => this.restore());
       await this.clearAuthorizationData(profiles);
