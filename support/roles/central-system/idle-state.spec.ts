@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { ConformanceAssertionError, NotApplicable, OperatorTimeout } from '../../reporting/errors';
+import { ConformanceAssertionError, HarnessError, NotApplicable, OperatorTimeout } from '../../reporting/errors';
 import type { SutConfig } from '../../sut/sut-config';
 import { BareCharger, type BareChargerOptions } from './bare-charger';
 import { ChargerConfiguration } from './charger-configuration';
@@ -136,5 +136,24 @@ test('an occupied connector the actuator cannot clear: INCONCLUSIVE naming the m
     assert.ok(second.ms < 200, `decided at once, took ${Math.round(second.ms)} ms`);
   } finally {
     await close();
+  }
+});
+
+test('a charger that never connects: ERROR naming what to check, decided once', { timeout: 20_000 }, async () => {
+  const bench = await testBench();
+  const scenario = (id: string): ScenarioContext => ({ ...bench.ctx, scenario: { id }, memory: new Map(), cleanups: [] });
+  try {
+    const first = await rejection(new IdleState(scenario('TC_A')).establishBooted('Core'));
+    assert.ok(first.error instanceof HarnessError, String(first.error));
+    assert.match(first.error.message, /did not connect .*has not registered once in this run: check/);
+    for (const [id, precondition] of [['TC_B', 'idle'], ['TC_C', 'booted']] as const) {
+      const idle = new IdleState(scenario(id));
+      const later = await rejection(precondition === 'idle' ? idle.establish('Core') : idle.establishBooted('Core'));
+      assert.ok(later.error instanceof HarnessError);
+      assert.match(later.error.message, /^as decided in TC_A: /);
+      assert.ok(later.ms < 200, `${precondition}: decided at once, took ${Math.round(later.ms)} ms`);
+    }
+  } finally {
+    await bench.close();
   }
 });

@@ -77,9 +77,11 @@ export class IdleState {
    */
   private async reach(precondition: Precondition, reached: () => boolean, attempt: () => Promise<void>): Promise<void> {
     const decisions = new PreconditionDecisions(this.cp.view);
-    const earlier = decisions.decided(precondition);
+    // Idle includes booted: a charger that cannot be booted cannot be idle either.
+    const covered: Precondition[] = precondition === 'idle' ? ['idle', 'booted'] : ['booted'];
+    const earlier = covered.map((p) => decisions.decided(p)).find((d) => d !== undefined);
     if (earlier && !reached()) throw asDecided(earlier, this.ctx.scenario?.id);
-    decisions.forget(precondition);
+    for (const p of covered) decisions.forget(p);
     try {
       try {
         await attempt();
@@ -88,7 +90,11 @@ export class IdleState {
         await attempt();
       }
     } catch (e) {
-      if (isLasting(e)) decisions.decide(precondition, this.ctx.scenario?.id ?? 'an earlier case', e as Error);
+      if (isLasting(e)) {
+        // Not even Accepted: the cases that need only a booted charger cannot start either.
+        const decided: Precondition = this.cp.view.registration === 'Accepted' ? precondition : 'booted';
+        decisions.decide(decided, this.ctx.scenario?.id ?? 'an earlier case', e as Error);
+      }
       throw e;
     }
     // What the charger sent while it was being prepared belongs to no step of the case.
@@ -131,7 +137,11 @@ export class IdleState {
       await this.act('local-list-failure', { enabled: false });
       physical.localListFailing = false;
     }
-    await this.cp.connection();
+    await this.cp.connection().catch((e: unknown) => {
+      // A charger that has not booted once in this run will not connect by itself: decided once, not per case.
+      if (!(e instanceof HarnessError) || this.cp.view.bootPayload !== undefined) throw e;
+      throw lasting(new HarnessError(`${e.message}, and it has not registered once in this run: check that it is switched on and that its Central System URL and identity match the SUT file`));
+    });
     await this.registered();
   }
 
