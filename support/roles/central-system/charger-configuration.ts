@@ -32,8 +32,9 @@ export function parseConfiguration(payload: Record<string, unknown>): Configurat
   return { known: new Map(keys.map((k) => [String(k.key).toLowerCase(), k])), unknown, payload };
 }
 
-/** The test case step a configuration precondition belongs to. */
+/** The test case steps a configuration precondition belongs to: a case's own, and the general one of the SUT file. */
 const STEP = 'Before: configuration state';
+const BASELINE_STEP = 'general precondition: configuration from the SUT file';
 
 export class ChargerConfiguration {
   constructor(private readonly ctx: ScenarioContext) {}
@@ -96,7 +97,7 @@ export class ChargerConfiguration {
     const wanted = this.ctx.sut.chargePoint?.configuration ?? {};
     const keys = Object.keys(wanted);
     if (keys.length === 0) return;
-    const rule = this.ctx.rule('OCPP 1.6 §5.3', 'general precondition: configuration from the SUT file');
+    const rule = this.ctx.rule('OCPP 1.6 §5.3', BASELINE_STEP);
     const read = await this.read(keys, rule);
     for (const key of keys) {
       const current = read.known.get(key.toLowerCase());
@@ -106,7 +107,7 @@ export class ChargerConfiguration {
       const taken = answer === 'Accepted';
       if (taken && current.value !== value) this.restoreLater(key, current.value);
       if (!taken && needed.includes(key)) {
-        throw await this.shortfall(key, value, answer ? { kind: 'refused', answer } : { kind: 'read-only', value: current.value }, 'general precondition: configuration from the SUT file');
+        throw await this.shortfall(key, value, answer ? { kind: 'refused', answer } : { kind: 'read-only', value: current.value }, BASELINE_STEP);
       }
       const inEffect = taken ? value : current.value;
       if (inEffect !== undefined) this.ctx.memory.set(`config:${key}`, inEffect);
