@@ -235,8 +235,9 @@ export class IdleState {
       // An authorization waiting for a cable: a second presentation of the same idTag ends it (§4.9 B1).
       await this.tryAct('present-idTag', { idTag: physical.idTags.get(id), connectorId: id }, missed);
     } else if (['Preparing', 'Finishing'].includes(view.statusOf(id) ?? '')) {
-      // Occupied by something the harness did not do (a cable left from an earlier run): ask for it to be taken away.
-      await this.tryAct('unplug', { connectorId: id }, missed);
+      // Occupied by something the harness did not do (a cable left from an earlier run): ask for it to be taken away
+      // (a rig may answer that it has nothing to unplug: what the charger reports next decides).
+      await this.tryAct('unplug', { connectorId: id }, missed).catch(() => false);
     }
     if (view.statusOf(id) === 'Unavailable') await this.makeOperative(id);
   }
@@ -265,9 +266,9 @@ export class IdleState {
     if (!unplugged) return;
     physical.cables.delete(id);
     if (await this.cp.waitForView((v) => v.statusOf(id) === 'Available', this.ctx.sut.timeouts.responseMs)) return;
-    // The first unplug freed the EV side only: take the cable out of the socket as well.
+    // The first unplug freed the EV side only: take the cable out of the socket as well (if the rig has one left).
     await this.unlock(id);
-    await this.tryAct('unplug', { connectorId: id }, missed);
+    await this.tryAct('unplug', { connectorId: id }, missed).catch(() => false);
   }
 
   private async unlock(id: number): Promise<void> {
