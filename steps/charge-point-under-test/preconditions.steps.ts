@@ -10,6 +10,11 @@ Given('the Charge Point is booted and idle', async function () {
   await idle(this).establish(this.scenario.tags.profile);
 });
 
+// The cases that need no idle connector (configuration, data transfer): connected and Accepted is enough.
+Given('the Charge Point is booted', async function () {
+  await idle(this).establishBooted(this.scenario.tags.profile);
+});
+
 Given('the Central System has set {string} to {string}', async function (key: string, value: string) {
   await configuration(this).set(key, value);
 });

@@ -6,7 +6,7 @@ Feature: Configuration (test case document §2.8)
 
   @TC_019_CS @spec=OCPP-1.6-9.1
   Scenario: TC_019_CS Retrieve configuration
-    Given the Charge Point is booted and idle
+    Given the Charge Point is booted
     When the Central System sends GetConfiguration.req for "SupportedFeatureProfiles" (step 1)
     Then the Charge Point answers GetConfiguration.conf with the key "SupportedFeatureProfiles" (step 2)
     When the Central System sends GetConfiguration.req without keys (step 3)

@@ -6,6 +6,6 @@ Feature: The SUT file against the charger
 
   @EXT_SUT_001 @level:SHOULD
   Scenario: EXT_SUT_001 The Charge Point is what its SUT file declares
-    Given the Charge Point is booted and idle
+    Given the Charge Point is booted
     When the Central System reads the profiles, the connectors and the configuration keys the SUT file declares
     Then every mismatch with the SUT file is reported as a warning

@@ -8,39 +8,39 @@ Feature: Configuration keys of the Charge Point — beyond the test case documen
 
   @EXT_CONF_001 @spec=OCPP-1.6-9
   Scenario: EXT_CONF_001 Reported keys have the type and read-only flag chapter 9 gives them
-    Given the Charge Point is booted and idle
+    Given the Charge Point is booted
     When the Central System reads every configuration key
     Then every standard key reported has the type and the read-only flag OCPP 1.6 §9 gives it
 
   @EXT_CONF_002 @spec=OCPP-1.6-5.3
   Scenario: EXT_CONF_002 A malformed value is Rejected and changes nothing
-    Given the Charge Point is booted and idle
+    Given the Charge Point is booted
     When the Central System changes the configuration key "HeartbeatInterval" to "abc"
     Then the Charge Point answers the change with ChangeConfiguration.conf status "Rejected"
     And reading the key back gives the value it had before
 
   @EXT_CONF_003 @spec=OCPP-1.6-5.8
   Scenario: EXT_CONF_003 Keys the Charge Point does not recognise come back in unknownKey
-    Given the Charge Point is booted and idle
+    Given the Charge Point is booted
     When the Central System reads the configuration keys "HeartbeatInterval" and "OcppConformanceNoSuchKey"
     Then "OcppConformanceNoSuchKey" is listed in unknownKey and "HeartbeatInterval" among the configuration keys
 
   @EXT_CONF_004 @spec=OCPP-1.6-5.3
   Scenario: EXT_CONF_004 Changing a key the Charge Point does not know is NotSupported
-    Given the Charge Point is booted and idle
+    Given the Charge Point is booted
     When the Central System changes the configuration key "OcppConformanceNoSuchKey" to "1"
     Then the Charge Point answers the change with ChangeConfiguration.conf status "NotSupported"
 
   @EXT_CONF_005 @spec=OCPP-1.6-9
   Scenario: EXT_CONF_005 A read-only key cannot be changed
-    Given the Charge Point is booted and idle
+    Given the Charge Point is booted
     When the Central System tries to change a configuration key the Charge Point reports as read-only
     Then the Charge Point refuses to change the read-only key with ChangeConfiguration.conf status "Rejected"
     And reading the key back gives the value it had before
 
   @EXT_CONF_006 @spec=OCPP-1.6-5.3
   Scenario: EXT_CONF_006 An accepted change is in effect at once
-    Given the Charge Point is booted and idle
+    Given the Charge Point is booted
     When the Central System changes the configuration key "ConnectionTimeOut" to "47"
     Then the Charge Point answers the change with ChangeConfiguration.conf status "Accepted"
     And reading the key back gives the new value

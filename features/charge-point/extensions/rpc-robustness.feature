@@ -9,7 +9,7 @@ Feature: RPC robustness of the Charge Point — beyond the test case document
 
   @EXT_RPC_001 @spec=OCPP-J-1.6-4.1.3
   Scenario: EXT_RPC_001 Malformed frames do not cost the connection
-    Given the Charge Point is booted and idle
+    Given the Charge Point is booted
     When the Central System sends a frame that is not JSON
     And the Central System sends a frame that is a JSON object, not an array
     And the Central System sends a frame that is an unknown message type id
@@ -17,19 +17,19 @@ Feature: RPC robustness of the Charge Point — beyond the test case document
 
   @EXT_RPC_002 @spec=OCPP-J-1.6-4.2.3
   Scenario: EXT_RPC_002 An action OCPP 1.6 does not define is answered NotImplemented
-    Given the Charge Point is booted and idle
+    Given the Charge Point is booted
     When the Central System sends a CALL of the action "FlyToTheMoon", which OCPP 1.6 does not define
     Then the Charge Point answers it with CALLERROR "NotImplemented"
 
   @EXT_RPC_003 @spec=OCPP-J-1.6-4.2.3
   Scenario: EXT_RPC_003 A request of an unsupported feature profile is answered NotSupported
-    Given the Charge Point is booted and idle
+    Given the Charge Point is booted
     When the Central System sends a request of a feature profile the Charge Point does not support
     Then the Charge Point answers it with CALLERROR "NotSupported"
 
   @EXT_RPC_004 @spec=OCPP-J-1.6-4.2.3
   Scenario: EXT_RPC_004 A request without a required field gets an occurrence constraint error
-    Given the Charge Point is booted and idle
+    Given the Charge Point is booted
     When the Central System sends ChangeConfiguration.req with a payload that breaks its schema:
       """
       {"key": "HeartbeatInterval"}
@@ -38,7 +38,7 @@ Feature: RPC robustness of the Charge Point — beyond the test case document
 
   @EXT_RPC_005 @spec=OCPP-J-1.6-4.2.3
   Scenario: EXT_RPC_005 A field of the wrong JSON type gets TypeConstraintViolation
-    Given the Charge Point is booted and idle
+    Given the Charge Point is booted
     When the Central System sends GetConfiguration.req with a payload that breaks its schema:
       """
       {"key": "HeartbeatInterval"}
@@ -47,13 +47,13 @@ Feature: RPC robustness of the Charge Point — beyond the test case document
 
   @EXT_RPC_006 @spec=OCPP-J-1.6-4.2.3
   Scenario: EXT_RPC_006 A CALLERROR has a description and an object as details
-    Given the Charge Point is booted and idle
+    Given the Charge Point is booted
     When the Central System sends a CALL of the action "FlyToTheMoon", which OCPP 1.6 does not define
     Then the CALLERROR has a string description and a JSON object as details
 
   @EXT_RPC_009 @spec=OCPP-J-1.6-4.2.3
   Scenario: EXT_RPC_009 A value outside its enumeration gets PropertyConstraintViolation
-    Given the Charge Point is booted and idle
+    Given the Charge Point is booted
     When the Central System sends ChangeAvailability.req with a payload that breaks its schema:
       """
       {"connectorId": 1, "type": "Sometimes"}

@@ -1,12 +1,15 @@
 /**
  * The Charge Point's configuration as the test cases need it (OCPP 1.6 §5.3, §5.8, §9): read keys with
  * GetConfiguration, set the values a case's "Before" configuration asks for and restore them after the scenario,
- * apply the SUT file's values (short timers), and read SupportedFeatureProfiles. What the charger cannot be set to is
- * not its failure here: the case is not applicable, with the reason.
+ * apply the SUT file's values (short timers), and read SupportedFeatureProfiles. A value a case needs and the charger
+ * does not take is judged by `judgeShortfall` (core-configuration-keys.ts): FAIL where §5.3/§9 oblige the charger to
+ * take it, N/A where they leave it to the charger. The SUT file's baseline is applied as far as the charger takes it
+ * and judges nothing: the cases that need one of its values say so with a "has set … to the configured value" step.
  */
 import { HarnessError, NotApplicable } from '../../reporting/errors';
 import type { RuleContext } from '../ocpp-connection';
 import { CentralSystemRequests } from './central-system-requests';
+import { judgeShortfall, type ConfigurationShortfall } from './core-configuration-keys';
 import { failure } from './failure';
 import type { ScenarioContext } from './scenario-context';
 
@@ -28,6 +31,10 @@ export function parseConfiguration(payload: Record<string, unknown>): Configurat
   const unknown = Array.isArray(payload['unknownKey']) ? (payload['unknownKey'] as string[]) : [];
   return { known: new Map(keys.map((k) => [String(k.key).toLowerCase(), k])), unknown, payload };
 }
+
+/** The test case steps a configuration precondition belongs to: a case's own, and the general one of the SUT file. */
+const STEP = 'Before: configuration state';
+const BASELINE_STEP = 'general precondition: configuration from the SUT file';
 
 export class ChargerConfiguration {
   constructor(private readonly ctx: ScenarioContext) {}
@@ -59,58 +66,63 @@ export class ChargerConfiguration {
   }
 
   /**
-   * Makes `key` have `value` for this scenario and restores the previous value afterwards. Not applicable when the
-   * charger does not know the key (unless `optional`: "(If implemented)"), reports it read-only with another
-   * value, or refuses the value.
+   * Makes `key` have `value` for this scenario and restores the previous value afterwards. When the charger does not
+   * know the key (and it is not `optional`: "(If implemented)"), reports it read-only with another value, or refuses
+   * the value, the case ends with the verdict `judgeShortfall` gives: FAIL (§5.3, §9), N/A, or ERROR.
    */
   async set(key: string, value: string, options: { optional?: boolean } = {}): Promise<void> {
-    const rule = this.ctx.rule('OCPP 1.6 §5.3', 'Before: configuration state');
+    const rule = this.ctx.rule('OCPP 1.6 §5.3', STEP);
     const current = (await this.read([key], rule)).known.get(key.toLowerCase());
     if (!current) {
       if (options.optional) return;
-      throw new NotApplicable(`the Charge Point does not implement the configuration key ${key} (GetConfiguration lists it as unknown)`);
+      throw await this.shortfall(key, value, { kind: 'unknown' }, STEP);
+    }
+    if (current.value !== value) {
+      if (current.readonly) throw await this.shortfall(key, value, { kind: 'read-only', value: current.value }, STEP);
+      const answer = await this.attempt(key, value, rule);
+      if (answer !== 'Accepted') throw await this.shortfall(key, value, { kind: 'refused', answer }, STEP);
+      this.restoreLater(key, current.value);
     }
     this.ctx.memory.set(`config:${key}`, value);
-    if (current.value === value) return;
-    if (current.readonly) {
-      throw new NotApplicable(`the Charge Point reports ${key} read-only with value "${current.value ?? ''}"; the case needs "${value}"`);
-    }
-    await this.change(key, value, rule);
-    const original = current.value;
-    if (original !== undefined) {
-      this.ctx.cleanups.push(async () => {
-        await this.change(key, original, this.ctx.rule('OCPP 1.6 §5.3', 'clean-up: restore the configuration'));
-      });
-    }
   }
 
-  /** Applies the SUT file's configuration values the charger knows and can change (short timers, MinimumStatusDuration 0). */
-  async applyBaseline(): Promise<void> {
+  /**
+   * Applies the SUT file's configuration values (short timers, MinimumStatusDuration 0) as far as the charger takes
+   * them. A key it lacks, reports read-only or refuses keeps its value, and that value is what later steps read
+   * (`current`): a case that needs the SUT file's value has its own "has set" step, judged by `set`. The keys in
+   * `needed` are needed by the precondition itself, "if implemented": a charger that has one and does not take the
+   * value is judged as `set` judges it.
+   */
+  async applyBaseline(needed: readonly string[] = []): Promise<void> {
     const wanted = this.ctx.sut.chargePoint?.configuration ?? {};
     const keys = Object.keys(wanted);
     if (keys.length === 0) return;
-    const rule = this.ctx.rule('OCPP 1.6 §5.3', 'general precondition: configuration from the SUT file');
+    const rule = this.ctx.rule('OCPP 1.6 §5.3', BASELINE_STEP);
     const read = await this.read(keys, rule);
     for (const key of keys) {
       const current = read.known.get(key.toLowerCase());
-      // A key the charger lacks or cannot change keeps its value; the cases that need it say so when they set it.
-      if (!current || current.readonly || current.value === wanted[key]) continue;
-      await this.set(key, wanted[key] as string);
+      if (!current) continue;
+      const value = wanted[key] as string;
+      const answer = current.value === value ? 'Accepted' : current.readonly ? undefined : await this.attempt(key, value, rule);
+      const taken = answer === 'Accepted';
+      if (taken && current.value !== value) this.restoreLater(key, current.value);
+      if (!taken && needed.includes(key)) {
+        throw await this.shortfall(key, value, answer ? { kind: 'refused', answer } : { kind: 'read-only', value: current.value }, BASELINE_STEP);
+      }
+      const inEffect = taken ? value : current.value;
+      if (inEffect !== undefined) this.ctx.memory.set(`config:${key}`, inEffect);
     }
   }
 
   /**
    * ChangeConfiguration.req of a test case step, its answer kept for the Then; an accepted change of a key the SUT
-   * file sets is undone when the scenario ends.
+   * file sets is undone when the scenario ends (back to the value in effect before, else the SUT file's).
    */
   async sendChange(key: string, value: string, rule: RuleContext): Promise<void> {
     const outcome = await new CentralSystemRequests(this.ctx).send('ChangeConfiguration', { key, value }, rule);
-    const baseline = this.ctx.sut.chargePoint?.configuration[key];
-    if (outcome.kind === 'result' && outcome.payload['status'] === 'Accepted' && baseline !== undefined && baseline !== value) {
-      this.ctx.cleanups.push(async () => {
-        await this.change(key, baseline, this.ctx.rule('OCPP 1.6 §5.3', 'clean-up: restore the configuration'));
-      });
-    }
+    const known = this.ctx.memory.get(`config:${key}`);
+    const before = typeof known === 'string' ? known : this.ctx.sut.chargePoint?.configuration[key];
+    if (outcome.kind === 'result' && outcome.payload['status'] === 'Accepted' && before !== value) this.restoreLater(key, before);
   }
 
   /**
@@ -154,12 +166,37 @@ export class ChargerConfiguration {
     return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   }
 
-  /** ChangeConfiguration.req that must be Accepted (a refusal makes the case not applicable). */
-  private async change(key: string, value: string, rule: RuleContext): Promise<void> {
+  /** ChangeConfiguration.req; the status of the answer, or `CALLERROR <code>`. */
+  private async attempt(key: string, value: string, rule: RuleContext): Promise<string> {
     const outcome = await this.ctx.chargePoint.call('ChangeConfiguration', { key, value }, rule);
-    const status = outcome.kind === 'result' ? outcome.payload['status'] : `CALLERROR ${outcome.code}`;
-    if (status !== 'Accepted') {
-      throw new NotApplicable(`the Charge Point answered ChangeConfiguration ${key}=${value} with ${String(status)}; the case needs that value`);
+    return outcome.kind === 'result' ? String(outcome.payload['status']) : `CALLERROR ${outcome.code}`;
+  }
+
+  /** Puts `original` back when the scenario ends (a change the charger accepted). */
+  private restoreLater(key: string, original: string | undefined): void {
+    if (original === undefined) return;
+    this.ctx.cleanups.push(() => this.change(key, original, this.ctx.rule('OCPP 1.6 §5.3', 'clean-up: restore the configuration')));
+  }
+
+  /** ChangeConfiguration.req of a clean-up: a value the charger took before must be taken back. */
+  private async change(key: string, value: string, rule: RuleContext): Promise<void> {
+    const answer = await this.attempt(key, value, rule);
+    if (answer !== 'Accepted') throw new HarnessError(`could not restore ${key} = "${value}": the Charge Point answered ChangeConfiguration with ${answer}`);
+  }
+
+  /** The error that ends a case needing `key` = `value` which the charger does not give (see `judgeShortfall`). */
+  private async shortfall(key: string, value: string, shortfall: ConfigurationShortfall, step: string): Promise<Error> {
+    const profiles = await this.supportedProfiles(this.ctx.rule('OCPP 1.6 §9.1.29', step));
+    const judged = judgeShortfall(key, value, shortfall, { fixedCable: this.ctx.chargePoint.fixedCable, profiles });
+    switch (judged.verdict) {
+      case 'N/A':
+        return new NotApplicable(judged.reason);
+      case 'ERROR':
+        return new HarnessError(judged.message);
+      case 'FAIL':
+        return failure(this.ctx.rule(judged.rule, step), 'behaviour', judged.message, {
+          expected: judged.expected, actual: shortfall.kind === 'refused' ? `ChangeConfiguration.conf ${shortfall.answer}` : undefined,
+        });
     }
   }
 }

@@ -12,6 +12,8 @@ import type { ChargePointUnderTest } from './charge-point-under-test';
 export interface ScenarioContext {
   readonly sut: SutConfig;
   readonly chargePoint: ChargePointUnderTest;
+  /** The case running (the World's; absent in unit tests). */
+  readonly scenario?: { readonly id: string };
   /** Per-scenario values passed between steps (the transaction id, answers of the Charge Point). */
   readonly memory: Map<string, unknown>;
   /** Run after the scenario, last in first out. */
