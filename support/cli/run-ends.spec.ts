@@ -33,8 +33,25 @@ test('a run against an instantly reconnecting charger exits within seconds of it
     timeouts: { response: '2s', message: '2s', operator: '1s', connect: '5s', step: '60s' },
   }));
   const reports = join(tmp, 'reports');
+  // While the case runs (the first CALL of the harness waits for it), a stranger dials the same endpoint.
+  let strangerDialled: Promise<number | undefined> | undefined;
+  const dialStranger = (): Promise<number | undefined> => new Promise((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ocpp/STRANGER-CP`, ['ocpp1.6']);
+    ws.on('unexpected-response', (_q, res) => resolve(res.statusCode));
+    ws.on('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.on('error', () => resolve(undefined));
+  });
   // Its reconnections open the TCP connection at once and send the upgrade request 300 ms later.
-  const charger = new ReconnectingTestCharger({ url: `ws://127.0.0.1:${port}/ocpp/RECONNECTING-CP`, connectors: 1, configuration, handshakeDelayMs: 300 });
+  const charger = new ReconnectingTestCharger({
+    url: `ws://127.0.0.1:${port}/ocpp/RECONNECTING-CP`, connectors: 1, configuration, handshakeDelayMs: 300,
+    beforeAnswer: async () => {
+      strangerDialled ??= dialStranger();
+      await strangerDialled;
+    },
+  });
   const child = spawn(process.execPath, [BIN, 'run', '--sut', sutFile, '--tags', '@EXT_RPC_002', '--reports', reports, '--quiet'], {
     cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' },
   });
@@ -43,16 +60,8 @@ test('a run against an instantly reconnecting charger exits within seconds of it
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.on('exit', (code) => resolve({ code, at: Date.now() })));
-  // The harness listens once Cucumber has loaded; the charger dials until then. Once it is in, a stranger tries too.
-  const strangerStatus = charger.start().then(() => new Promise<number | undefined>((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/ocpp/STRANGER-CP`, ['ocpp1.6']);
-    ws.on('unexpected-response', (_q, res) => resolve(res.statusCode));
-    ws.on('open', () => {
-      ws.close();
-      resolve(101);
-    });
-    ws.on('error', () => resolve(undefined));
-  }));
+  // The harness listens once Cucumber has loaded; the charger dials until then.
+  void charger.start();
   const hang = setTimeout(() => child.kill('SIGKILL'), HANG_MS);
   const { code, at } = await exited;
   clearTimeout(hang);
@@ -71,7 +80,7 @@ test('a run against an instantly reconnecting charger exits within seconds of it
   assert.doesNotMatch(stdout + stderr, /function timed out|errored, process exiting|\n\s+at /, 'no Cucumber timeout, no stack trace');
   assert.match(stdout, /\d+ passed, \d+ failed, \d+ skipped/, 'the closing line is printed');
   // OCPP-J 1.6 §3.2: the stranger got 404, the run notes say so, and its identity is in no trace of a case.
-  assert.equal(await strangerStatus, 404);
+  assert.equal(await strangerDialled, 404);
   assert.match(stdout, /Run notes:\n {2}- the emulated Central System refused charge point "STRANGER-CP"/);
   assert.match(readFileSync(join(reports, 'summary.md'), 'utf8'), /### Run notes\n\n- the emulated Central System refused charge point "STRANGER-CP"/);
   const trace = results[0]?.trace;

@@ -20,6 +20,8 @@ export interface ReconnectingChargerOptions {
   readonly boots?: boolean;
   /** On a reconnection, how long the upgrade request waits after the TCP connection is open (default 0). */
   readonly handshakeDelayMs?: number;
+  /** Awaited before the answer to each CALL of the harness: a test acts while a case is surely still running. */
+  readonly beforeAnswer?: (action: string) => Promise<void>;
 }
 
 /** First byte of an unmasked, final WebSocket close frame (RFC 6455 §5.2: FIN + opcode 0x8). */
@@ -83,7 +85,12 @@ export class ReconnectingTestCharger {
       onOpen = undefined;
       if (this.options.boots !== false) this.boot(ws);
     });
-    ws.on('message', (data) => this.answer(ws, String(data)));
+    ws.on('message', (data) => {
+      const text = String(data);
+      const hook = this.options.beforeAnswer;
+      if (!hook) return this.answer(ws, text);
+      void hook(callAction(text) ?? '').then(() => this.answer(ws, text), () => this.answer(ws, text));
+    });
     ws.on('unexpected-response', () => {
       this.failedDials += 1;
     });
@@ -147,6 +154,16 @@ export class ReconnectingTestCharger {
       default:
         this.send(ws, [4, id, 'NotImplemented', `${action} is not implemented by this test charger`, {}]);
     }
+  }
+}
+
+/** The action of a CALL frame's text, or undefined for anything else. */
+function callAction(text: string): string | undefined {
+  try {
+    const frame = JSON.parse(text) as unknown[];
+    return frame[0] === 2 && typeof frame[2] === 'string' ? frame[2] : undefined;
+  } catch {
+    return undefined;
   }
 }
 
