@@ -1,0 +1,16 @@
+/**
+ * The clauses a rule cites, as structured ids: a rule names one clause (`OCPP 1.6 §4.9`), or several with a
+ * message name (`OCPP 1.6 §3.15, OCPP 1.6 §6.47 StatusNotification.req`). Comparing clause ids, not text, keeps
+ * `OCPP 1.6 §4.1` apart from `OCPP 1.6 §4.10` (the fault self-test, issue 10).
+ */
+const CLAUSE = /OCPP(?:-J)?(?: 1\.6)?(?: errata)? §\d+(?:\.\d+)*/g;
+
+/** Every clause id `rule` cites, in order: `OCPP 1.6 §4.2`, `OCPP-J 1.6 §4.2.3`, `OCPP-J errata §3.8`. */
+export function clausesOf(rule: string): string[] {
+  return rule.match(CLAUSE) ?? [];
+}
+
+/** True when `rule` cites exactly the clause `clause` (one clause id, e.g. a fault's rule). */
+export function citesClause(rule: string, clause: string): boolean {
+  return clausesOf(rule).includes(clause);
+}
