@@ -29,6 +29,13 @@ test('§4.1 does not match §4.10, though the text contains it', () => {
   assert.match(o.why, /TC_023_CS failed, but not for OCPP 1\.6 §4\.1:/);
 });
 
+test('a failure citing a sub-clause of the fault\'s clause detects it (§9.1.8 is a Core key of §9.1)', () => {
+  const writable: FaultDefinition = { ...startsAfterInvalid, name: 'readonly-keys-reported-writable', rule: 'OCPP 1.6 §9.1', category: 'behaviour', detectedBy: ['EXT_CONF_001'] };
+  const r = scenarioResult({ id: 'EXT_CONF_001', verdict: 'FAIL', rulesBroken: ['OCPP 1.6 §9.1.8'], failure: { category: 'behaviour', message: 'x', rule: 'OCPP 1.6 §9.1.8', level: 'SHALL' } });
+  assert.deepEqual(judgeFault(writable, [r]).matched, { EXT_CONF_001: 'OCPP 1.6 §9.1.8' });
+  assert.equal(judgeFault({ ...writable, rule: 'OCPP 1.6 §9.1.8' }, [{ ...r, rulesBroken: ['OCPP 1.6 §9.1'], failure: { category: 'behaviour', message: 'x', rule: 'OCPP 1.6 §9.1', level: 'SHALL' } }]).detected, false);
+});
+
 test('the right clause in another category (a timeout citing the same section) is not detected', () => {
   const o = judgeFault(startsAfterInvalid, [failedWith('OCPP 1.6 §4.1', 'missing message')]);
   assert.equal(o.detected, false);

@@ -3,7 +3,7 @@
  *
  *   conformance   every scenario against the conformant reference SUTs: PASS, or N/A with its reason
  *   faults        for every fault of the references, its declared scenarios FAIL (not ERROR, not INCONCLUSIVE) and
- *                 a finding or failure cites exactly the clause the fault breaks, with the category the fault
+ *                 a finding or failure cites the clause the fault breaks (by clause id), with the category the fault
  *                 declares (a fault of a SHOULD: they WARN); writes reports/fault-matrix.json (with the category and
  *                 the rule each scenario matched) and prints
  *                 `faults detected: X/Y`
@@ -93,9 +93,9 @@ function brokenRules(r: ScenarioResult): Array<{ rule: string; category: string;
 
 /**
  * Whether a fault was detected (issue 10, "exact detection"): every declared scenario ran and ended FAIL (WARN for
- * a fault of a SHOULD), and in each a failure or finding of that level, listed in rulesBroken, cites exactly the
- * fault's clause and is of the fault's category. A timeout citing the same section, or `§4.10` for `§4.1`, does
- * not count.
+ * a fault of a SHOULD), and in each a failure or finding of that level, listed in rulesBroken, cites the fault's
+ * clause (or a sub-clause of it) and is of the fault's category. A timeout citing the same section, or `§4.10` for
+ * `§4.1`, does not count.
  */
 export function judgeFault(fault: FaultDefinition, results: readonly ScenarioResult[]): FaultOutcome {
   const byId = new Map(results.map((r) => [r.id, r]));

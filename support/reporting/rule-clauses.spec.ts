@@ -11,10 +11,14 @@ test('the clauses of a rule: one, several with a message name, errata of both do
   assert.deepEqual(clausesOf('SUT file vs GetConfiguration'), []);
 });
 
-test('a clause is cited exactly: §4.1 is not §4.10, §9 is not §9.1, OCPP 1.6 is not OCPP-J 1.6', () => {
+test('a clause is cited exactly or by a sub-clause: §4.1 is not §4.10, §9.1.8 is §9.1 but §9.1 not §9.1.8, OCPP 1.6 is not OCPP-J 1.6', () => {
   assert.equal(citesClause('OCPP 1.6 §4.10', 'OCPP 1.6 §4.1'), false);
   assert.equal(citesClause('OCPP 1.6 §4.1', 'OCPP 1.6 §4.1'), true);
-  assert.equal(citesClause('OCPP 1.6 §9.1', 'OCPP 1.6 §9'), false);
+  assert.equal(citesClause('OCPP 1.6 §9.1.8', 'OCPP 1.6 §9.1'), true);
+  assert.equal(citesClause('OCPP 1.6 §9.1', 'OCPP 1.6 §9.1.8'), false);
+  assert.equal(citesClause('OCPP 1.6 §9.10', 'OCPP 1.6 §9.1'), false);
+  assert.equal(citesClause('OCPP 1.6 §91', 'OCPP 1.6 §9'), false);
+  assert.equal(citesClause('OCPP 1.6 §9', 'OCPP 1.6 §9.1'), false);
   assert.equal(citesClause('OCPP-J 1.6 §4.2', 'OCPP 1.6 §4.2'), false);
   assert.equal(citesClause('OCPP 1.6 errata §3.15', 'OCPP 1.6 §3.15'), false);
   assert.equal(citesClause('OCPP 1.6 §3.15, OCPP 1.6 §6.45 StartTransaction.req', 'OCPP 1.6 §3.15'), true);

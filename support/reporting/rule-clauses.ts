@@ -1,7 +1,7 @@
 /**
  * The clauses a rule cites, as structured ids: a rule names one clause (`OCPP 1.6 §4.9`), or several with a
  * message name (`OCPP 1.6 §3.15, OCPP 1.6 §6.47 StatusNotification.req`). Comparing clause ids, not text, keeps
- * `OCPP 1.6 §4.1` apart from `OCPP 1.6 §4.10` (the fault self-test, issue 10).
+ * `OCPP 1.6 §4.1` apart from `OCPP 1.6 §4.10` (the fault self-test, issue 10); a sub-clause belongs to its clause.
  */
 const CLAUSE = /OCPP(?:-J)?(?: 1\.6)?(?: errata)? §\d+(?:\.\d+)*/g;
 
@@ -10,7 +10,10 @@ export function clausesOf(rule: string): string[] {
   return rule.match(CLAUSE) ?? [];
 }
 
-/** True when `rule` cites exactly the clause `clause` (one clause id, e.g. a fault's rule). */
+/**
+ * True when `rule` cites the clause `clause` (one clause id, e.g. a fault's rule) or one of its sub-clauses: a
+ * finding of §9.1.8 (one Core key) is a finding of §9.1, one of §9.10 or §9 is not.
+ */
 export function citesClause(rule: string, clause: string): boolean {
-  return clausesOf(rule).includes(clause);
+  return clausesOf(rule).some((c) => c === clause || c.startsWith(`${clause}.`));
 }
