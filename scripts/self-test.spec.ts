@@ -51,6 +51,16 @@ test('a monitor finding with the clause among others (schema rule with a message
   assert.equal(judgeFault(offset, [{ ...r, rulesBroken: [] }]).detected, false);
 });
 
+test('a fault its scenarios judge through different checks declares each category; every scenario shows one', () => {
+  const sampling: FaultDefinition = {
+    ...startsAfterInvalid, name: 'sample-interval-ignored', rule: 'OCPP 1.6 errata §3.15', category: ['timing', 'missing message'], detectedBy: ['TC_070_CS', 'TC_036_CS'],
+  };
+  const timed = failedWith('OCPP 1.6 errata §3.15', 'timing', 'TC_070_CS');
+  assert.equal(judgeFault(sampling, [timed, failedWith('OCPP 1.6 errata §3.15', 'missing message', 'TC_036_CS')]).detected, true);
+  const o = judgeFault(sampling, [timed, failedWith('OCPP 1.6 errata §3.15', 'unexpected message', 'TC_036_CS')]);
+  assert.match(o.why, /TC_036_CS failed for OCPP 1\.6 errata §3\.15, but as unexpected message, not timing or missing message/);
+});
+
 test('every declared scenario must detect it; ERROR, PASS and a missing scenario do not', () => {
   const two = { ...startsAfterInvalid, detectedBy: ['TC_023_CS', 'TC_023_4_CS'] };
   const one = judgeFault(two, [failedWith('OCPP 1.6 §4.1', 'unexpected message')]);
@@ -81,6 +91,7 @@ test('every fault of both references declares one clause id and a finding catego
   const all = [...chargePointFaults, ...centralSystemFaults];
   for (const f of all) {
     assert.deepEqual(clausesOf(f.rule), [f.rule], f.name);
-    assert.ok(categories.has(f.category), `${f.name}: ${String(f.category)}`);
+    const declared = typeof f.category === 'string' ? [f.category] : f.category;
+    assert.ok(declared.length > 0 && declared.every((c) => categories.has(c)), `${f.name}: ${String(f.category)}`);
   }
 });

@@ -43,8 +43,8 @@ export interface FaultOutcome {
   readonly fault: string;
   readonly role: Role;
   readonly rule: string;
-  /** The finding category the fault declares: the detection must be of this kind. */
-  readonly category: FindingCategory;
+  /** The finding category the fault declares (or categories, see FaultDefinition): the detection must be of this kind. */
+  readonly category: FaultDefinition['category'];
   /** The verdict the declared scenarios must reach: FAIL, or WARN for a fault of a SHOULD. */
   readonly expected: 'FAIL' | 'WARN';
   readonly declared: readonly string[];
@@ -105,6 +105,7 @@ export function judgeFault(fault: FaultDefinition, results: readonly ScenarioRes
   // A broken SHALL must FAIL; a broken SHOULD must WARN (never pass unnoticed, never FAIL).
   const expected = fault.level === 'SHOULD' ? 'WARN' : 'FAIL';
   const level = fault.level ?? 'SHALL';
+  const categories: readonly FindingCategory[] = typeof fault.category === 'string' ? [fault.category] : fault.category;
   for (const id of fault.detectedBy) {
     const r = byId.get(id);
     verdicts[id] = r?.verdict ?? 'not run';
@@ -117,10 +118,10 @@ export function judgeFault(fault: FaultDefinition, results: readonly ScenarioRes
       continue;
     }
     const forRule = brokenRules(r).filter((b) => b.level === level && r.rulesBroken.includes(b.rule) && citesClause(b.rule, fault.rule));
-    const hit = forRule.find((b) => b.category === fault.category);
+    const hit = forRule.find((b) => categories.includes(b.category as FindingCategory));
     if (hit) matched[id] = hit.rule;
     else if (forRule.length > 0) {
-      problems.push(`${id} failed for ${fault.rule}, but as ${[...new Set(forRule.map((b) => b.category))].join(', ')}, not ${fault.category}`);
+      problems.push(`${id} failed for ${fault.rule}, but as ${[...new Set(forRule.map((b) => b.category))].join(', ')}, not ${categories.join(' or ')}`);
     } else {
       problems.push(`${id} ${expected === 'FAIL' ? 'failed' : 'warned'}, but not for ${fault.rule}: ${r.reason.split('\n')[0]}`);
     }
