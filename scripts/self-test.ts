@@ -3,8 +3,9 @@
  *
  *   conformance   every scenario against the conformant reference SUTs: PASS, or N/A with its reason
  *   faults        for every fault of the references, its declared scenarios FAIL (not ERROR, not INCONCLUSIVE) and
- *                 the failure names the rule the fault breaks (a fault of a SHOULD: they WARN, naming the rule);
- *                 writes reports/fault-matrix.json and prints
+ *                 a finding or failure cites the clause the fault breaks (by clause id), with the category the fault
+ *                 declares (a fault of a SHOULD: they WARN); writes reports/fault-matrix.json (with the category and
+ *                 the rule each scenario matched) and prints
  *                 `faults detected: X/Y`
  *
  * Usage (also `npm run self-test --`):  [conformance|faults] [--role charge-point|central-system] [--fault name…]
@@ -15,9 +16,13 @@ import { join, resolve } from 'node:path';
 import { chargePointFaults } from '../fixtures/reference/charge-point';
 import { centralSystemFaults } from '../fixtures/reference/central-system';
 import type { FaultDefinition } from '../fixtures/reference/fault';
-import { REFERENCE_VARIANTS, sutPath, variantTags } from '../support/cli/reference-suites';
+import { REFERENCE_VARIANTS, referenceFileFor, sutPath, variantTags } from '../support/cli/reference-suites';
 import { runSuite } from '../support/cli/run-command';
+import { scanFeatures } from '../support/catalogue/feature-index';
+import type { FindingCategory } from '../support/recording/finding';
+import { citesClause } from '../support/reporting/rule-clauses';
 import type { ScenarioResult } from '../support/reporting/scenario-result';
+import { describeCoverage, proofCoverage } from './proof-coverage';
 
 const root = join(__dirname, '..');
 /** Where runs and the fault matrix go; `--reports <dir>` when several self-tests run side by side. */
@@ -41,12 +46,16 @@ export interface FaultOutcome {
   readonly fault: string;
   readonly role: Role;
   readonly rule: string;
+  /** The finding category the fault declares (or categories, see FaultDefinition): the detection must be of this kind. */
+  readonly category: FaultDefinition['category'];
   /** The verdict the declared scenarios must reach: FAIL, or WARN for a fault of a SHOULD. */
   readonly expected: 'FAIL' | 'WARN';
   readonly declared: readonly string[];
   readonly failed: readonly string[];
   /** Declared ids and how each ended. */
   readonly verdicts: Readonly<Record<string, string>>;
+  /** Declared ids that detected the fault, and the rule of the finding or failure that did. */
+  readonly matched: Readonly<Record<string, string>>;
   readonly detected: boolean;
   readonly why: string;
 }
@@ -99,24 +108,49 @@ export async function conformance(roles: readonly Role[], tags?: string): Promis
   return { passed, failed };
 }
 
-function judgeFault(fault: FaultDefinition, results: readonly ScenarioResult[]): FaultOutcome {
+/** What a scenario found broken, with its kind: the failure that ended it and the findings recorded on the way. */
+function brokenRules(r: ScenarioResult): Array<{ rule: string; category: string; level?: string }> {
+  return [...(r.failure?.rule ? [{ rule: r.failure.rule, category: r.failure.category, level: r.failure.level }] : []), ...r.findings];
+}
+
+/**
+ * Whether a fault was detected (issue 10, "exact detection"): every declared scenario ran and ended FAIL (WARN for
+ * a fault of a SHOULD), and in each a failure or finding of that level, listed in rulesBroken, cites the fault's
+ * clause (or a sub-clause of it) and is of the fault's category. A timeout citing the same section, or `§4.10` for
+ * `§4.1`, does not count.
+ */
+export function judgeFault(fault: FaultDefinition, results: readonly ScenarioResult[]): FaultOutcome {
   const byId = new Map(results.map((r) => [r.id, r]));
   const verdicts: Record<string, string> = {};
+  const matched: Record<string, string> = {};
   const problems: string[] = [];
   // A broken SHALL must FAIL; a broken SHOULD must WARN (never pass unnoticed, never FAIL).
   const expected = fault.level === 'SHOULD' ? 'WARN' : 'FAIL';
+  const level = fault.level ?? 'SHALL';
+  const categories: readonly FindingCategory[] = typeof fault.category === 'string' ? [fault.category] : fault.category;
   for (const id of fault.detectedBy) {
     const r = byId.get(id);
     verdicts[id] = r?.verdict ?? 'not run';
-    if (!r) problems.push(`${id} did not run (no such scenario?)`);
-    else if (r.verdict !== expected) problems.push(`${id} ended ${r.verdict}, not ${expected}${r.reason ? `: ${r.reason.split('\n')[0]}` : ''}`);
-    else if (!r.reason.includes(fault.rule) && !r.rulesBroken.some((x) => x.includes(fault.rule))) {
-      problems.push(`${id} failed, but not for ${fault.rule}: ${r.reason.split('\n')[0]}`);
+    if (!r) {
+      problems.push(`${id} did not run (no such scenario?)`);
+      continue;
+    }
+    if (r.verdict !== expected) {
+      problems.push(`${id} ended ${r.verdict}, not ${expected}${r.reason ? `: ${r.reason.split('\n')[0]}` : ''}`);
+      continue;
+    }
+    const forRule = brokenRules(r).filter((b) => b.level === level && r.rulesBroken.includes(b.rule) && citesClause(b.rule, fault.rule));
+    const hit = forRule.find((b) => categories.includes(b.category as FindingCategory));
+    if (hit) matched[id] = hit.rule;
+    else if (forRule.length > 0) {
+      problems.push(`${id} failed for ${fault.rule}, but as ${[...new Set(forRule.map((b) => b.category))].join(', ')}, not ${categories.join(' or ')}`);
+    } else {
+      problems.push(`${id} ${expected === 'FAIL' ? 'failed' : 'warned'}, but not for ${fault.rule}: ${r.reason.split('\n')[0]}`);
     }
   }
   const failed = fault.detectedBy.filter((id) => byId.get(id)?.verdict === expected);
   return {
-    fault: fault.name, role: fault.role as Role, rule: fault.rule, expected, declared: fault.detectedBy, failed, verdicts,
+    fault: fault.name, role: fault.role as Role, rule: fault.rule, category: fault.category, expected, declared: fault.detectedBy, failed, verdicts, matched,
     detected: fault.detectedBy.length > 0 && problems.length === 0,
     why: fault.detectedBy.length === 0 ? 'declares no scenario' : problems.join('; '),
   };
@@ -128,7 +162,7 @@ async function runFault(fault: FaultDefinition): Promise<FaultOutcome> {
   if (fault.detectedBy.length === 0) return judgeFault(fault, []);
   const tags = fault.detectedBy.map((id) => `@${id}`).join(' or ');
   try {
-    const { results } = await runSuite({ sutFile: SUT_FILES[role], reportsDir: dir, quiet: true, tags, faults: [fault.name] });
+    const { results } = await runSuite({ sutFile: sutPath(root, referenceFileFor(role, fault.detectedBy)), reportsDir: dir, quiet: true, tags, faults: [fault.name] });
     return judgeFault(fault, results);
   } catch (e) {
     return { ...judgeFault(fault, []), why: `could not run: ${(e as Error).message}` };
@@ -150,11 +184,16 @@ export async function faults(roles: readonly Role[], only: readonly string[], jo
   outcomes.sort((a, b) => a.fault.localeCompare(b.fault));
   mkdirSync(reports, { recursive: true });
   writeFileSync(join(reports, 'fault-matrix.json'), `${JSON.stringify(outcomes.map((o) => ({
-    fault: o.fault, role: o.role, rule: o.rule, expected: o.expected, declaredIds: o.declared, failedIds: o.failed, verdicts: o.verdicts, detected: o.detected, why: o.why || undefined,
+    fault: o.fault, role: o.role, rule: o.rule, category: o.category, expected: o.expected, declaredIds: o.declared, failedIds: o.failed, verdicts: o.verdicts,
+    matchedRules: o.matched, detected: o.detected, why: o.why || undefined,
   })), null, 2)}\n`);
   const detected = outcomes.filter((o) => o.detected).length;
   log(`faults detected: ${detected}/${outcomes.length}`);
-  return { passed: detected, failed: outcomes.length - detected };
+  if (only.length > 0) return { passed: detected, failed: outcomes.length - detected };
+  // Every scenario of the roles run must have been seen to fail for its fault (issue 10): each unproven one fails.
+  const coverage = proofCoverage(scanFeatures(root).filter((c) => roles.includes((c.role ?? '') as Role)), outcomes);
+  for (const line of describeCoverage(coverage)) log(line);
+  return { passed: detected, failed: outcomes.length - detected + coverage.unproven.length };
 }
 
 function parse(argv: readonly string[]): { stages: string[]; roles: Role[]; faults: string[]; jobs: number; tags?: string } {

@@ -19,6 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTags } from '../cucumber/tags';
+import { leadOf } from './failure-record';
 import { allureStatus, CATEGORY_TITLES, categoryOf, roleTitle, type OutcomeOptions } from './outcome';
 import type { RunFile } from './run-record';
 import type { ScenarioResult } from './scenario-result';
@@ -110,7 +111,9 @@ function statusMessage(r: ScenarioResult, options: OutcomeOptions): string {
 function details(r: ScenarioResult): string {
   const lines: string[] = [];
   const f = r.failure;
-  if (f?.rule) lines.push(`Rule broken: ${f.rule}${f.level ? ` (${f.level})` : ''}`);
+  // The root cause first, as the message leads with it (issue 10).
+  const lead = leadOf(r);
+  if (lead?.rule) lines.push(`Rule broken: ${lead.rule}${lead.level ? ` (${lead.level})` : ''}`);
   if (f?.step) lines.push(`Test case step: ${f.step}`);
   if (r.rulesBroken.length) lines.push(`Rules broken: ${r.rulesBroken.join('; ')}`);
   if (f?.evidence?.length) lines.push(`Evidence: frame${f.evidence.length > 1 ? 's' : ''} ${f.evidence.map((s) => `#${s}`).join(', ')} (highlighted in the sequence diagram)`);

@@ -15,7 +15,7 @@
  */
 import type { ScenarioResult } from './scenario-result';
 import { exitCodeFor, VERDICTS, type Verdict } from './verdict';
-import type { ReportCategory } from './failure-record';
+import { leadOf, type ReportCategory } from './failure-record';
 import categoryTitles from './categories.json';
 
 export type Tally = 'passed' | 'failed' | 'skipped';
@@ -112,7 +112,9 @@ export function categoryOf(r: Pick<ScenarioResult, 'verdict' | 'failure' | 'find
       return 'operator timeout';
     default: {
       const level = r.verdict === 'WARN' ? 'SHOULD' : 'SHALL';
-      if (r.failure && r.failure.category !== 'harness error' && r.failure.category !== 'operator timeout') return r.failure.category;
+      // The root cause's category, as the headline names it (issue 10).
+      const lead = leadOf(r);
+      if (lead && lead.category !== 'harness error' && lead.category !== 'operator timeout') return lead.category;
       return (r.findings.find((f) => f.level === level) ?? r.findings[0])?.category ?? 'behaviour';
     }
   }
