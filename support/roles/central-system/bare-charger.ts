@@ -19,6 +19,8 @@ export interface BareChargerOptions {
   readonly status?: string;
   /** Keys whose ChangeConfiguration it answers Rejected. */
   readonly refuses?: readonly string[];
+  /** SupportedFeatureProfiles as it declares it (default `Core`). */
+  readonly profiles?: string;
   /** Its configuration (read-write keys); Core's read-only keys are added. */
   readonly configuration?: Readonly<Record<string, string>>;
 }
@@ -40,7 +42,7 @@ export class BareCharger {
       HeartbeatInterval: '60', MeterValueSampleInterval: '60', ConnectionTimeOut: '60', ClockAlignedDataInterval: '0', MinimumStatusDuration: '0',
       ...options.configuration,
     };
-    const ro = { NumberOfConnectors: String(options.connectors), SupportedFeatureProfiles: 'Core', GetConfigurationMaxKeys: '50' };
+    const ro = { NumberOfConnectors: String(options.connectors), SupportedFeatureProfiles: options.profiles ?? 'Core', GetConfigurationMaxKeys: '50' };
     this.values = new Map([
       ...Object.entries(rw).map(([k, v]): [string, { value: string; readonly: boolean }] => [k, { value: v, readonly: false }]),
       ...Object.entries(ro).map(([k, v]): [string, { value: string; readonly: boolean }] => [k, { value: v, readonly: true }]),

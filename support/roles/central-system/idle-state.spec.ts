@@ -74,6 +74,18 @@ test('a charger that accepts TriggerMessage StatusNotification and sends none: F
   }
 });
 
+test('statuses are asked for with TriggerMessage when the charger declares RemoteTrigger, though the SUT file does not list it', { timeout: 20_000 }, async () => {
+  const { scenario, bare, close } = await benchWith({ reportsStatuses: false, acceptsTrigger: true, profiles: 'Core,RemoteTrigger' });
+  try {
+    const { error } = await rejection(new IdleState(scenario('TC_A')).establish('Core'));
+    assert.ok(error instanceof ConformanceAssertionError, String(error));
+    assert.equal(error.detail.rule, 'OCPP 1.6 §5.17', 'the charger declared RemoteTrigger, so it was asked and must answer');
+    assert.ok(bare.received.includes('TriggerMessage'));
+  } finally {
+    await close();
+  }
+});
+
 test('a baseline value the charger refuses keeps no case from starting; the case that needs it FAILs §5.3', { timeout: 20_000 }, async () => {
   const { scenario, bare, close } = await benchWith({ refuses: ['ConnectionTimeOut'] });
   try {

@@ -186,7 +186,7 @@ export class IdleState {
 
   /**
    * The status of every connector is known once the boot was accepted (errata §3.22), else asked for with
-   * TriggerMessage (§5.17) when the charger supports RemoteTrigger. A charger that reports none of them cannot be
+   * TriggerMessage (§5.17) when the SUT file lists RemoteTrigger or the charger declares it. A charger that reports none of them cannot be
    * judged idle: FAIL, decided once for the run.
    */
   private async statusesKnown(): Promise<void> {
@@ -194,7 +194,7 @@ export class IdleState {
     const unknown = (v: ObservedChargePoint): number[] => this.cp.connectorIds.filter((id) => v.statusOf(id) === undefined);
     if (await this.cp.waitForView((v) => unknown(v).length === 0, messageMs)) return;
     let trigger: string | undefined;
-    if (this.ctx.sut.chargePoint?.supportedProfiles.includes('RemoteTrigger')) {
+    if (await this.mayTrigger()) {
       // Statuses reported before the harness started are unknown to it: ask for them (§5.17).
       const outcome = await this.cp.call('TriggerMessage', { requestedMessage: 'StatusNotification' }, this.rule('OCPP 1.6 §5.17', 'connector statuses'));
       trigger = outcome.kind === 'result' ? String(outcome.payload['status']) : `CALLERROR ${outcome.code}`;
@@ -209,6 +209,16 @@ export class IdleState {
     throw lasting(failure(this.rule(clause, 'connector statuses'), 'missing message', message, {
       expected: `StatusNotification.req for ${missing}`,
     }));
+  }
+
+  /**
+   * Whether TriggerMessage may be used: the SUT file lists RemoteTrigger, or the charger itself declares it in
+   * SupportedFeatureProfiles (§9.1.29) — what the charger declares it must do, whatever the SUT file runs.
+   */
+  private async mayTrigger(): Promise<boolean> {
+    if (this.ctx.sut.chargePoint?.supportedProfiles.includes('RemoteTrigger')) return true;
+    const declared = await new ChargerConfiguration(this.ctx).supportedProfiles(this.rule('OCPP 1.6 §9.1.29', 'supported feature profiles'));
+    return declared.some((p) => p.toLowerCase() === 'remotetrigger');
   }
 
   /** A SUT file that declares more connectors than the charger has is the configuration's fault, not the charger's. */
