@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freeLoopbackPort } from '../testing/free-loopback-port';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -46,14 +46,6 @@ function sutFile(name: string, content: unknown): string {
   return p;
 }
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((ok) => server.close(() => ok()));
-  return port;
-}
-
 // The spawned runs start at once and are awaited by the tests below.
 const badSut = sutFile('bad.json', { name: 'x', role: 'charge-point', chargePoint: { identity: 'CP', listen: { port: 9000 } }, colour: 'blue' });
 const spawned = {
@@ -61,7 +53,7 @@ const spawned = {
   runHelp: cli(['run', '--help']),
   badFlag: cli(['run', '--sut', badSut, '--bogus']),
   badSut: cli(['run', '--sut', badSut, '--reports', join(tmp, 'reports-bad-sut')]),
-  unreachable: closedPort().then((port) => {
+  unreachable: freeLoopbackPort().then((port) => {
     const sut = sutFile('unreachable.json', { name: 'Gone', role: 'central-system', centralSystem: { url: `ws://127.0.0.1:${port}/ocpp` }, timeouts: { connect: '2s' } });
     return cli(['run', '--sut', sut, '--reports', join(tmp, 'reports-unreachable')]).then((r) => ({ ...r, port }));
   }),

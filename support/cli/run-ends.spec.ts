@@ -14,7 +14,8 @@ import WebSocket from 'ws';
 import { exitCodeOf } from '../reporting/outcome';
 import { readRunFile } from '../reporting/run-record';
 import { readScenarioResults } from '../reporting/scenario-result';
-import { freeLoopbackPort, ReconnectingTestCharger } from '../roles/central-system/reconnecting-test-charger';
+import { ReconnectingTestCharger } from '../roles/central-system/reconnecting-test-charger';
+import { freeLoopbackPort } from '../testing/free-loopback-port';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'ocpp-conformance.js');

@@ -54,6 +54,21 @@ test('on timeout the error says what was awaited, for how long, and what arrived
   assert.match(e.message, /waited 0\.\d s for StatusNotification\.req with status = "Charging"/);
 });
 
+test('a timeout says the connection closed only when the connection feeding the mailbox did', async () => {
+  const box = new Mailbox();
+  const [old, current] = [{}, {}];
+  box.reopen(old);
+  box.reopen(current); // the charger reconnected while its old socket was still open
+  box.close('CP-1 closed with code 1006', old);
+  const stale = await box.take({ action: 'Heartbeat' }, 20).then(() => undefined, (x: unknown) => x);
+  assert.ok(stale instanceof WaitTimeout);
+  assert.ok(!stale.meanwhile.some((m) => /connection closed/.test(m)), stale.message);
+  box.close('CP-1#2 closed with code 1001', current);
+  const closed = await box.take({ action: 'Heartbeat' }, 20).then(() => undefined, (x: unknown) => x);
+  assert.ok(closed instanceof WaitTimeout);
+  assert.ok(closed.meanwhile.some((m) => /connection closed: CP-1#2 closed with code 1001/.test(m)), closed.message);
+});
+
 test('several CALLs in any order, with one deadline for all', async () => {
   const box = new Mailbox();
   const waiting = box.takeAll([{ action: 'StartTransaction' }, { action: 'StatusNotification', payload: { status: 'Charging' } }], 500);

@@ -66,6 +66,8 @@ export class Mailbox {
   private readonly waiters = new Set<Waiter>();
   private readonly history: TraceRecord[] = [];
   private closedReason: string | undefined;
+  /** The connection that feeds the mailbox now. */
+  private feeder: object | undefined;
 
   /** Delivers a CALL from the system under test. */
   deliver(call: ReceivedCall): void {
@@ -79,14 +81,20 @@ export class Mailbox {
     if (this.history.length > 2000) this.history.splice(0, 1000);
   }
 
-  /** Marks the connection closed: pending waits keep running (the SUT may reconnect) but a timeout says so. */
-  close(reason: string): void {
+  /**
+   * Marks the connection `feeder` closed: pending waits keep running (the SUT may reconnect) but a timeout says so.
+   * An older connection that closes after a newer one took over (a charger reconnecting while its old socket is
+   * still open) says nothing about the mailbox's current connection.
+   */
+  close(reason: string, feeder?: object): void {
+    if (feeder !== undefined && this.feeder !== undefined && feeder !== this.feeder) return;
     this.closedReason = reason;
     for (const waiter of this.waiters) waiter.notify();
   }
 
-  /** A new connection feeds the mailbox: forget that the previous one closed. */
-  reopen(): void {
+  /** A new connection (`feeder`) feeds the mailbox: forget that the previous one closed. */
+  reopen(feeder?: object): void {
+    this.feeder = feeder;
     this.closedReason = undefined;
   }
 

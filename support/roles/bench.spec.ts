@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { Bench, describeForcedStop, TEARDOWN_MS } from './bench';
-import { freeLoopbackPort, ReconnectingTestCharger } from './central-system/reconnecting-test-charger';
+import { ReconnectingTestCharger } from './central-system/reconnecting-test-charger';
+import { freeLoopbackPort } from '../testing/free-loopback-port';
 import { loadSutFile } from '../sut/sut-config';
 import { readRunNotes } from '../reporting/run-notes';
 

@@ -50,7 +50,7 @@ export class OcppConnection extends EventEmitter {
   ) {
     super();
     this.expectations = new Expectations(mailbox, sutName(ctx.plays, identity));
-    mailbox.reopen();
+    mailbox.reopen(this);
     this.endpoint = new RpcEndpoint({
       connection: label,
       plays: ctx.plays,
@@ -102,7 +102,7 @@ export class OcppConnection extends EventEmitter {
     this.ctx.log.event(this.label, 'close', { code, reason });
     const why = `${this.label} closed with code ${code}${reason ? ` "${reason}"` : ''}`;
     this.endpoint.close(why);
-    this.mailbox.close(why);
+    this.mailbox.close(why, this);
     this.unsubscribe();
     this.emit('close', code, reason);
   }

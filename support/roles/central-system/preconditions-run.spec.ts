@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freeLoopbackPort } from '../../testing/free-loopback-port';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSuite } from '../../cli/run-command';
@@ -16,18 +16,10 @@ import { BareCharger, type BareChargerOptions } from './bare-charger';
 
 const IDENTITY = 'BARE-CP-001';
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((ok) => server.close(() => ok()));
-  return port;
-}
-
 /** Runs `tags` against a bare charger; the charger connects once the harness listens (it retries until then). */
 async function runAgainst(name: string, charger: Omit<BareChargerOptions, 'url' | 'connectors'>, tags: string): Promise<{ byId: Map<string, ScenarioResult>; exitCode: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'preconditions-run-'));
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const sutFile = join(dir, 'sut.json');
   writeFileSync(sutFile, JSON.stringify({
     name, role: 'charge-point',

@@ -7,7 +7,7 @@
  * connection it boots and reports every connector Available; it answers the few CALLs a "booted and idle"
  * precondition sends, and CALLERROR NotImplemented to anything else. Test code only.
  */
-import { connect, createServer, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import WebSocket from 'ws';
 
 export interface ReconnectingChargerOptions {
@@ -173,13 +173,4 @@ function slowConnection(options: { host?: string; port?: number }, delayMs: numb
   socket.cork();
   setTimeout(() => socket.uncork(), delayMs);
   return socket;
-}
-
-/** A loopback port free at the time of asking, for a SUT file that needs a fixed one. */
-export async function freeLoopbackPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((ok) => server.close(() => ok()));
-  return port;
 }
