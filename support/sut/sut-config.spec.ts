@@ -121,3 +121,24 @@ test('centralSystem.rebootTime is a duration, 3 s by default', () => {
   assert.equal(loadSutFile(file({ ...csms, centralSystem: { ...csms.centralSystem, rebootTime: '1.5s' } })).centralSystem?.rebootTimeMs, 1500);
   refused({ ...csms, centralSystem: { ...csms.centralSystem, rebootTime: 'soon' } }, /\/centralSystem\/rebootTime.*duration such as "10s"/);
 });
+
+test('fileTransfer: defaults, the charger\'s protocols, FTP login, TLS from the charger\'s security section', () => {
+  const plain = loadSutFile(file(charger)).fileTransfer;
+  assert.deepEqual(plain, { host: '127.0.0.1', protocols: { firmware: ['http'], diagnostics: ['http'] }, ftp: undefined, tls: undefined });
+  const tls = { cert: 'c.pem', key: 'k.pem' };
+  const set = loadSutFile(file({
+    ...charger,
+    chargePoint: { ...charger.chargePoint, security: { tls } },
+    fileTransfer: { host: '192.168.1.20', protocols: { firmware: ['https', 'http'], diagnostics: ['ftp'] }, ftp: { user: 'cp', password: 'pw' } },
+  })).fileTransfer;
+  assert.deepEqual(set, { host: '192.168.1.20', protocols: { firmware: ['https', 'http'], diagnostics: ['ftp'] }, ftp: { user: 'cp', password: 'pw' }, tls });
+});
+
+test('fileTransfer: a bad value is refused naming the field', () => {
+  refused({ ...charger, fileTransfer: { protocols: { diagnostics: ['sftp'] } } }, /\/fileTransfer\/protocols\/diagnostics\/0 = "sftp", which is not one of \["http","https","ftp"\]/);
+  refused({ ...charger, fileTransfer: { protocols: { firmware: [] } } }, /\/fileTransfer\/protocols\/firmware/);
+  refused({ ...charger, fileTransfer: { host: 'the bench PC' } }, /\/fileTransfer\/host = "the bench PC", which is not an IP address/);
+  refused({ ...charger, fileTransfer: { ftp: { user: 'cp' } } }, /lacks the required field "password" at \/fileTransfer\/ftp/);
+  refused({ ...charger, fileTransfer: { protocols: { firmware: ['https'] } } }, /https in \/fileTransfer\/protocols\/firmware but has no \/fileTransfer\/tls/);
+  refused({ ...charger, fileTransfer: { port: 21 } }, /unknown field "port" at \/fileTransfer/);
+});

@@ -5,10 +5,12 @@
  */
 import Ajv, { type ErrorObject } from 'ajv';
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { ConfigError } from '../reporting/errors';
 import { parseDuration } from './duration';
 import schema from './sut-file.schema.json';
+import type { TransferProtocol } from '../transfer/transfer-log';
 
 export type SutRole = 'charge-point' | 'central-system';
 export type Identities = readonly string[] | { readonly pattern: string };
@@ -85,6 +87,15 @@ export interface LoadConfig {
   };
 }
 
+/** The `fileTransfer` section: the harness's file server for FirmwareManagement (see the schema's descriptions). */
+export interface FileTransferConfig {
+  readonly host: string;
+  /** The protocols the charger supports, the preferred one first. */
+  readonly protocols: { readonly firmware: readonly TransferProtocol[]; readonly diagnostics: readonly TransferProtocol[] };
+  readonly ftp?: { readonly user: string; readonly password: string };
+  readonly tls?: { readonly cert: string; readonly key: string };
+}
+
 export interface SutConfig {
   /** Absolute path of the SUT file. */
   readonly file: string;
@@ -102,6 +113,8 @@ export interface SutConfig {
   readonly knownDeviations: ReadonlyMap<string, { readonly reason: string; readonly link?: string }>;
   /** Settings of the load mode, defaults filled in (present whatever the file says). */
   readonly load: LoadConfig;
+  /** The file server's settings, defaults filled in (present whatever the file says). */
+  readonly fileTransfer: FileTransferConfig;
 }
 
 export const ALL_PROFILES = ['Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'SmartCharging', 'RemoteTrigger'] as const;
@@ -209,6 +222,12 @@ interface RawSutFile {
     pauseBetweenSessions?: unknown;
     thresholds?: { latency?: Record<string, Record<string, unknown>>; errorRate?: number; chargePointFailureRate?: number };
   };
+  fileTransfer?: {
+    host?: string;
+    protocols?: { firmware?: TransferProtocol[]; diagnostics?: TransferProtocol[] };
+    ftp?: { user: string; password: string };
+    tls?: { cert: string; key: string };
+  };
 }
 
 function normaliseLoad(raw: RawSutFile['load'] = {}): LoadConfig {
@@ -225,6 +244,22 @@ function normaliseLoad(raw: RawSutFile['load'] = {}): LoadConfig {
     pauseBetweenSessionsMs: duration(raw.pauseBetweenSessions, 10_000),
     thresholds: { latency, errorRate: raw.thresholds?.errorRate ?? 0, chargePointFailureRate: raw.thresholds?.chargePointFailureRate ?? 0 },
   };
+}
+
+function normaliseFileTransfer(file: string, raw: RawSutFile): FileTransferConfig {
+  const section = raw.fileTransfer ?? {};
+  const host = section.host ?? '127.0.0.1';
+  if (isIP(host) === 0) {
+    throw new ConfigError(`the SUT file ${file} has /fileTransfer/host = ${JSON.stringify(host)}, which is not an IP address of this machine the charger can reach`);
+  }
+  const protocols = { firmware: section.protocols?.firmware ?? ['http'], diagnostics: section.protocols?.diagnostics ?? ['http'] };
+  const tls = section.tls ?? raw.chargePoint?.security?.tls;
+  for (const kind of ['firmware', 'diagnostics'] as const) {
+    if (protocols[kind].includes('https') && !tls) {
+      throw new ConfigError(`the SUT file ${file} lists https in /fileTransfer/protocols/${kind} but has no /fileTransfer/tls (certificate and key) to serve it`);
+    }
+  }
+  return { host, protocols, ftp: section.ftp, tls };
 }
 
 function normalise(file: string, raw: RawSutFile): SutConfig {
@@ -287,6 +322,7 @@ function normalise(file: string, raw: RawSutFile): SutConfig {
     notApplicable: new Map((raw.notApplicable ?? []).map((n) => [n.id, n.reason])),
     knownDeviations: new Map((raw.knownDeviations ?? []).map((d) => [d.id, { reason: d.reason, link: d.link }])),
     load: normaliseLoad(raw.load),
+    fileTransfer: normaliseFileTransfer(file, raw),
   };
 }
 

@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { FileTransferServer } from './file-transfer-server';
+import { FileTransferServer, fileTransferServerOptions } from './file-transfer-server';
 import { downloadFile, TransferFailed, uploadFile } from './transfer-client';
 import { WaitTimeout } from '../recording/mailbox';
 
@@ -150,4 +150,16 @@ test('stop() frees the ports and does not hang with a client still connected', a
     await assert.rejects(new Promise((ok, ko) => { probe.once('connect', ok); probe.once('error', ko); }), /ECONNREFUSED/);
   }
   for (const s of [...idle, half]) s.destroy();
+});
+
+test('a SUT file\'s fileTransfer section gives the server its host, protocols and FTP login', async () => {
+  const options = fileTransferServerOptions({ host: '127.0.0.1', protocols: { firmware: ['http'], diagnostics: ['ftp', 'http'] }, ftp: { user: 'cp', password: 'pw' } });
+  assert.deepEqual(options.protocols, ['http', 'ftp']);
+  const server = await started(options);
+  try {
+    assert.match(server.url('ftp'), /^ftp:\/\/cp:pw@127\.0\.0\.1:\d+\/diagnostics\/$/);
+    assert.throws(() => server.url('https'), /does not serve https/);
+  } finally {
+    await server.stop();
+  }
 });

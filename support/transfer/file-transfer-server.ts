@@ -170,3 +170,21 @@ export class FileTransferServer {
     return { destroyed: destroyed.reduce((a, b) => a + b, 0) };
   }
 }
+
+/**
+ * The server options for a SUT file's `fileTransfer` section: its host, every protocol the charger supports for
+ * firmware or diagnostics, its FTP login and TLS files.
+ */
+export function fileTransferServerOptions(config: {
+  readonly host: string;
+  readonly protocols: { readonly firmware: readonly TransferProtocol[]; readonly diagnostics: readonly TransferProtocol[] };
+  readonly ftp?: { readonly user: string; readonly password: string };
+  readonly tls?: { readonly cert: string; readonly key: string };
+}): FileTransferServerOptions {
+  return {
+    host: config.host,
+    protocols: [...new Set([...config.protocols.firmware, ...config.protocols.diagnostics])],
+    ftpCredentials: config.ftp,
+    tls: config.tls && { certFile: config.tls.cert, keyFile: config.tls.key },
+  };
+}
