@@ -8,6 +8,8 @@ import { performance } from 'node:perf_hooks';
 import { FileTransferServer, fileTransferServerOptions } from './file-transfer-server';
 import { downloadFile, TransferFailed, uploadFile } from './transfer-client';
 import { WaitTimeout } from '../recording/mailbox';
+import { Readable } from 'node:stream';
+import { Client, FTPError } from 'basic-ftp';
 
 const firmware = Buffer.from('FIRMWARE-1.2.3\n'.repeat(1000));
 const cert = join(__dirname, '..', 'roles', 'testdata', 'localhost-cert.pem');
@@ -160,6 +162,24 @@ test('a SUT file\'s fileTransfer section gives the server its host, protocols an
     assert.match(server.url('ftp'), /^ftp:\/\/cp:pw@127\.0\.0\.1:\d+\/diagnostics\/$/);
     assert.throws(() => server.url('https'), /does not serve https/);
   } finally {
+    await server.stop();
+  }
+});
+
+test('FTP: a charger that changes into the location and stores a relative name; active mode is refused', async () => {
+  const server = await started({ ftpCredentials: { user: 'cp', password: 'pw' } });
+  const client = new Client(2000);
+  try {
+    await client.access({ host: '127.0.0.1', port: Number(new URL(server.url('ftp')).port), user: 'cp', password: 'pw' });
+    await client.cd('/diagnostics');
+    await client.uploadFrom(Readable.from([Buffer.from('LOG')]), 'relative.log');
+    assert.equal((await server.waitForUpload('relative.log', 1000)).bytes, 3);
+    // Passive data ports are on the configured host; the server never dials out (PORT/EPRT refused).
+    const pasv = await client.send('PASV');
+    assert.match(pasv.message, /\(127,0,0,1,\d+,\d+\)/);
+    await assert.rejects(client.send('PORT 127,0,0,1,4,1'), (e: unknown) => e instanceof FTPError && e.code === 502);
+  } finally {
+    client.close();
     await server.stop();
   }
 });
