@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -181,5 +181,24 @@ test('FTP: a charger that changes into the location and stores a relative name; 
   } finally {
     client.close();
     await server.stop();
+  }
+});
+
+test('the client gives up at its one deadline, naming it, against a server that never answers', async () => {
+  const held: import('node:net').Socket[] = [];
+  const silent = createServer((socket) => {
+    held.push(socket);
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((ok) => silent.listen(0, '127.0.0.1', ok));
+  const port = (silent.address() as { port: number }).port;
+  try {
+    const t0 = performance.now();
+    assert.match((await refusal(downloadFile(`ftp://u:secret@127.0.0.1:${port}/f.bin`, { timeoutMs: 300 }))).message, /ftp:\/\/u:\*\*\*@127\.0\.0\.1:\d+\/f\.bin failed: not complete within 300 ms/);
+    assert.match((await refusal(downloadFile(`http://127.0.0.1:${port}/f.bin`, { timeoutMs: 300 }))).reason, /no complete answer within 300 ms/);
+    assert.ok(performance.now() - t0 < 2000);
+  } finally {
+    for (const socket of held) socket.destroy();
+    await new Promise((ok) => silent.close(ok));
   }
 });

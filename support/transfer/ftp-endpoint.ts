@@ -52,7 +52,7 @@ class MemoryFileSystem extends FileSystem {
   override async get(fileName: string): Promise<unknown> {
     const file = this.endpoint.file(baseName(fileName));
     if (file) return stat(baseName(fileName), file.length, false);
-    if (baseName(fileName) === '' || !fileName.includes('.')) return stat(baseName(fileName) || '/', 0, true);
+    if (baseName(fileName) === '') return stat('/', 0, true);
     throw new FileSystemError('No such file', 550);
   }
 

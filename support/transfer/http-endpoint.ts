@@ -117,7 +117,9 @@ export class HttpEndpoint {
       record.bytes += chunk.length;
     });
     req.once('error', (e) => log.finish(record, 'failed', e.message));
-    req.once('aborted', () => log.finish(record, 'failed', 'the client aborted the upload'));
+    req.once('close', () => {
+      if (!req.complete) log.finish(record, 'failed', `the connection closed after ${record.bytes} bytes, before the upload was complete`);
+    });
     req.once('end', () => {
       let content: Buffer = Buffer.concat(chunks);
       const type = String(req.headers['content-type'] ?? '');

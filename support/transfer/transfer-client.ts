@@ -45,6 +45,12 @@ function reasonOf(e: unknown): { reason: string; code?: number } {
 
 async function withFtp<T>(url: URL, timeoutMs: number, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client(timeoutMs);
+  // basic-ftp's timeout is per idle socket; this is the one deadline for the whole transfer.
+  let overdue = false;
+  const timer = setTimeout(() => {
+    overdue = true;
+    client.close();
+  }, timeoutMs);
   try {
     await client.access({
       host: url.hostname.replace(/^\[|\]$/g, ''),
@@ -54,9 +60,10 @@ async function withFtp<T>(url: URL, timeoutMs: number, work: (client: Client) =>
     });
     return await work(client);
   } catch (e) {
-    const { reason, code } = reasonOf(e);
+    const { reason, code } = overdue ? { reason: `not complete within ${timeoutMs} ms`, code: undefined } : reasonOf(e);
     throw new TransferFailed(shownUrl(url), reason, code);
   } finally {
+    clearTimeout(timer);
     client.close();
   }
 }
