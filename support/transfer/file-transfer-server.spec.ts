@@ -202,3 +202,16 @@ test('the client gives up at its one deadline, naming it, against a server that 
     await new Promise((ok) => silent.close(ok));
   }
 });
+
+test('an IPv6 host: locations in brackets, FTP over EPSV', async () => {
+  const server = new FileTransferServer({ host: '::1', files: { 'f.bin': 'abc' } });
+  await server.start();
+  try {
+    assert.match(server.url('ftp', 'f.bin'), /^ftp:\/\/ocpp:[^@]+@\[::1\]:\d+\/f\.bin$/);
+    assert.equal((await downloadFile(server.url('ftp', 'f.bin'))).toString(), 'abc');
+    await uploadFile(server.url('http'), 'u.txt', 'zz');
+    assert.match((await server.waitForUpload('u.txt', 1000)).remote, /^\[::1\]:\d+$/);
+  } finally {
+    await server.stop();
+  }
+});

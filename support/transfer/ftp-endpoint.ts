@@ -7,7 +7,7 @@
 import { Readable, Writable } from 'node:stream';
 import type { Socket } from 'node:net';
 import { FileSystem, FileSystemError, FtpSrv, type FtpConnection } from 'ftp-srv';
-import type { TransferLog, TransferRecord } from './transfer-log';
+import { remoteOf, type TransferLog, type TransferRecord } from './transfer-log';
 
 export interface FtpEndpointOptions {
   readonly host: string;
@@ -129,7 +129,7 @@ export class FtpEndpoint {
     });
     server.on('login', ({ connection, username, password }, resolve, reject) => {
       const socket = (connection as unknown as { commandSocket: Socket }).commandSocket;
-      const remote = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
+      const remote = remoteOf(socket);
       const refusal = refused.has(username)
         ? `login of "${username}" refused on purpose (a refusing URL)`
         : username !== credentials.user || password !== credentials.password ? `login of "${username}" refused: wrong user or password` : undefined;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { TransferLog, TransferProtocol } from './transfer-log';
+import { remoteOf, type TransferLog, type TransferProtocol } from './transfer-log';
 
 export interface HttpEndpointOptions {
   readonly protocol: Extract<TransferProtocol, 'http' | 'https'>;
@@ -76,7 +76,7 @@ export class HttpEndpoint {
   private onRequest(req: IncomingMessage, res: ServerResponse): void {
     const { protocol, log } = this.options;
     const path = new URL(req.url ?? '/', 'http://harness').pathname;
-    const remote = `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`;
+    const remote = remoteOf(req.socket);
     const method = req.method ?? 'GET';
     const answer = (status: number, text: string): void => {
       res.writeHead(status, { 'content-type': 'text/plain', connection: 'close' }).end(`${text}\n`);

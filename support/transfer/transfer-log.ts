@@ -35,6 +35,12 @@ export interface TransferRecord {
   content?: Buffer;
 }
 
+/** `address:port` of a client socket, IPv6 addresses in brackets. */
+export function remoteOf(socket: { readonly remoteAddress?: string; readonly remotePort?: number }): string {
+  const address = socket.remoteAddress ?? '?';
+  return `${address.includes(':') ? `[${address}]` : address}:${socket.remotePort ?? '?'}`;
+}
+
 export function describeTransfer(t: TransferRecord): string {
   const at = t.startedAt.toISOString().slice(11, 23);
   return `${at} ${t.protocol.toUpperCase()} ${t.direction} of "${t.name || t.path}" (${t.bytes} bytes) from ${t.remote}: ${t.outcome}${t.detail ? ` (${t.detail})` : ''}`;
