@@ -215,3 +215,17 @@ test('an IPv6 host: locations in brackets, FTP over EPSV', async () => {
     await server.stop();
   }
 });
+
+test('an upload past the limit is cut off and recorded failed (HTTP and FTP)', async () => {
+  const server = await started({ maxUploadBytes: 1000 });
+  try {
+    await refusal(uploadFile(server.url('http'), 'big.zip', Buffer.alloc(200_000, 1)));
+    await refusal(uploadFile(server.url('ftp'), 'big.tgz', Buffer.alloc(200_000, 1)));
+    const outcomes = server.transfers.all().map((t) => `${t.protocol} ${t.name} ${t.outcome} ${t.detail ?? ''}`);
+    assert.equal(outcomes.length, 2, outcomes.join('\n'));
+    for (const line of outcomes) assert.match(line, /failed the upload passed 1000 bytes/);
+    await assert.rejects(server.waitForUpload(undefined, 50), /big\.zip.*failed[\s\S]*big\.tgz.*failed/);
+  } finally {
+    await server.stop();
+  }
+});

@@ -26,6 +26,8 @@ export interface FileTransferServerOptions {
   readonly files?: Readonly<Record<string, Uint8Array | string>>;
   /** Also write each completed upload into this directory (it is created). */
   readonly uploadDirectory?: string;
+  /** The largest upload kept in memory; a larger one is cut off and recorded failed (default 64 MiB). */
+  readonly maxUploadBytes?: number;
   /** How long stop() lets open connections finish before destroying them (default 1 s). */
   readonly stopGraceMs?: number;
 }
@@ -72,17 +74,18 @@ export class FileTransferServer {
     const file = (name: string): Buffer | undefined => this.files.get(name);
     const onUpload = (name: string, content: Buffer): void => this.keep(name, content);
     const refused = new Set([REFUSING]);
+    const maxUploadBytes = this.options.maxUploadBytes ?? 64 * 1024 * 1024;
     try {
       if (this.protocols.includes('http')) {
-        this.http = new HttpEndpoint({ protocol: 'http', host: this.host, log: this.transfers, file, refused, onUpload });
+        this.http = new HttpEndpoint({ protocol: 'http', host: this.host, log: this.transfers, file, refused, onUpload, maxUploadBytes });
         this.ports.set('http', await this.http.start());
       }
       if (this.protocols.includes('https')) {
-        this.https = new HttpEndpoint({ protocol: 'https', host: this.host, tls: this.options.tls, log: this.transfers, file, refused, onUpload });
+        this.https = new HttpEndpoint({ protocol: 'https', host: this.host, tls: this.options.tls, log: this.transfers, file, refused, onUpload, maxUploadBytes });
         this.ports.set('https', await this.https.start());
       }
       if (this.protocols.includes('ftp')) {
-        this.ftp = new FtpEndpoint({ host: this.host, credentials: this.credentials, refused, log: this.transfers, file, onUpload });
+        this.ftp = new FtpEndpoint({ host: this.host, credentials: this.credentials, refused, log: this.transfers, file, onUpload, maxUploadBytes });
         this.ports.set('ftp', await this.ftp.start());
       }
     } catch (e) {

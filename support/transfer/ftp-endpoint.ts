@@ -17,6 +17,8 @@ export interface FtpEndpointOptions {
   readonly log: TransferLog;
   readonly file: (name: string) => Buffer | undefined;
   readonly onUpload: (name: string, content: Buffer) => void;
+  /** Past this many bytes an upload is cut off and recorded failed. */
+  readonly maxUploadBytes: number;
 }
 
 function baseName(path: string): string {
@@ -61,14 +63,18 @@ class MemoryFileSystem extends FileSystem {
   }
 
   override write(fileName: string): Writable {
-    const { log, onUpload } = this.endpoint;
+    const { log, onUpload, maxUploadBytes } = this.endpoint;
     const record = log.begin({ protocol: 'ftp', direction: 'upload', path: fileName, name: baseName(fileName), remote: this.remote, detail: 'STOR' });
     this.current = record;
     const chunks: Buffer[] = [];
     return new Writable({
       write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk);
         record.bytes += chunk.length;
+        if (record.bytes > maxUploadBytes) {
+          done(new Error(`the upload passed ${maxUploadBytes} bytes, the file server's limit`));
+          return;
+        }
+        chunks.push(chunk);
         done();
       },
       final(done) {

@@ -18,6 +18,8 @@ export interface HttpEndpointOptions {
   /** Paths (without the leading /) that answer 404 whatever they name: the refusing URLs. */
   readonly refused: ReadonlySet<string>;
   readonly onUpload: (name: string, content: Buffer) => void;
+  /** Past this many bytes an upload is cut off and recorded failed. */
+  readonly maxUploadBytes: number;
 }
 
 function lastSegment(path: string): string {
@@ -113,14 +115,21 @@ export class HttpEndpoint {
     }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
-      chunks.push(chunk);
       record.bytes += chunk.length;
+      if (record.bytes > this.options.maxUploadBytes) {
+        log.finish(record, 'failed', `the upload passed ${this.options.maxUploadBytes} bytes, the file server's limit`);
+        answer(413, 'too large');
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
     });
     req.once('error', (e) => log.finish(record, 'failed', e.message));
     req.once('close', () => {
       if (!req.complete) log.finish(record, 'failed', `the connection closed after ${record.bytes} bytes, before the upload was complete`);
     });
     req.once('end', () => {
+      if (record.outcome !== 'in-progress') return;
       let content: Buffer = Buffer.concat(chunks);
       const type = String(req.headers['content-type'] ?? '');
       const part = /^multipart\/form-data/i.test(type) ? multipartFile(type, content) : undefined;
