@@ -80,9 +80,16 @@ export class ConfigError extends Error {
 
 /** A person or a rig did not carry out a step in time, or no one could be asked: INCONCLUSIVE. */
 export class OperatorTimeout extends Error {
-  constructor(message: string) {
+  /**
+   * True when the step can never happen in this run (no template for it and no fallback, a prompt without a
+   * terminal), as opposed to a person who did not answer this time.
+   */
+  readonly unavailable: boolean;
+
+  constructor(message: string, options: { unavailable?: boolean } = {}) {
     super(message);
     this.name = 'OperatorTimeout';
+    this.unavailable = options.unavailable ?? false;
   }
 }
 

@@ -133,7 +133,8 @@ test('an occupied connector the actuator cannot clear: INCONCLUSIVE naming the m
     ...ctx, sut,
     act: async (action: string) => {
       (bench as TestBench).ctx.actions.push(action);
-      throw new OperatorTimeout(`the SUT file's http actuator has no template for "${action}" and no fallback`);
+      // As HttpActuator says it: no template and no fallback, so the step never can happen in this run.
+      throw new OperatorTimeout(`the SUT file's http actuator has no template for "${action}" and no fallback`, { unavailable: true });
     },
   });
   try {

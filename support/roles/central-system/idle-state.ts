@@ -20,7 +20,7 @@ import { forgetCallsBefore } from './call-waits';
 import { ChargerConfiguration } from './charger-configuration';
 import { failure } from './failure';
 import type { ObservedChargePoint } from './observed-charge-point';
-import { actuatorCan, asDecided, isLasting, lasting, PreconditionDecisions, type Precondition } from './precondition-decisions';
+import { asDecided, isLasting, lasting, PreconditionDecisions, type Precondition } from './precondition-decisions';
 import type { ScenarioContext } from './scenario-context';
 
 const TRANSACTION_STATUSES = ['Charging', 'SuspendedEV', 'SuspendedEVSE'];
@@ -325,7 +325,7 @@ export class IdleState {
       return true;
     } catch (e) {
       if (!(e instanceof OperatorTimeout)) throw e;
-      const unavailable = !actuatorCan(this.ctx.sut.actuator, action);
+      const { unavailable } = e;
       const fix = unavailable ? ` (to fix: give the SUT file's actuator an "actions.${action}" template, or run it at a terminal with the prompt)` : '';
       missed.push({ message: `${why ? `${why}: ` : ''}the step "${action}" did not happen: ${e.message}${fix}`, unavailable });
       return false;

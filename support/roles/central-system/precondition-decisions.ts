@@ -8,7 +8,6 @@
  * state after all.
  */
 import { ConformanceAssertionError, HarnessError, OperatorTimeout } from '../../reporting/errors';
-import type { ActuatorConfig } from '../../sut/sut-config';
 import type { ObservedChargePoint } from './observed-charge-point';
 
 export type Precondition = 'booted' | 'idle';
@@ -65,22 +64,6 @@ export function asDecided(decision: Decision, caseId: string | undefined): Error
     const step = caseId && e.detail.step?.startsWith(decision.caseId) ? `${caseId}${e.detail.step.slice(decision.caseId.length)}` : e.detail.step;
     return new ConformanceAssertionError({ ...e.detail, step, message: `${prefix}${e.detail.message}` }, e.findings);
   }
-  if (e instanceof OperatorTimeout) return new OperatorTimeout(`${prefix}${e.message}`);
+  if (e instanceof OperatorTimeout) return new OperatorTimeout(`${prefix}${e.message}`, { unavailable: e.unavailable });
   return new HarnessError(`${prefix}${e.message}`);
-}
-
-/**
- * Whether the SUT file's actuator can carry out `action` at all: an http actuator needs a template for it or the
- * prompt fallback, a prompt needs a terminal (the rules of http-actuator.ts and prompt-actuator.ts). An action it
- * cannot carry out stays so for the whole run.
- */
-export function actuatorCan(actuator: ActuatorConfig, action: string, terminal = process.stdin.isTTY === true): boolean {
-  switch (actuator.type) {
-    case 'reference':
-      return true;
-    case 'prompt':
-      return terminal;
-    case 'http':
-      return action in actuator.actions || (actuator.fallback === 'prompt' && terminal);
-  }
 }

@@ -74,7 +74,7 @@ test('http actuator: an action without template falls back, or is INCONCLUSIVE w
   const fallback = { kind: 'prompt' as const, perform: async (action: 'unplug') => { calls.push(action); return { action, params: {}, via: 'prompt' as const, detail: 'ok', startedAt: '', durationMs: 0 }; }, close: async () => undefined };
   await new HttpActuator({}, 100, fallback).perform('unplug', {});
   assert.deepEqual(calls, ['unplug']);
-  await assert.rejects(new HttpActuator({}, 100, undefined).perform('unplug', {}), OperatorTimeout);
+  await assert.rejects(new HttpActuator({}, 100, undefined).perform('unplug', {}), (e: unknown) => e instanceof OperatorTimeout && e.unavailable, 'no template and no fallback: it never can');
 });
 
 function terminal(): { input: PassThrough & { isTTY?: boolean }; output: PassThrough; said: () => string } {
@@ -98,8 +98,8 @@ test('prompt actuator: "s" or silence make the step INCONCLUSIVE; no terminal at
   const t = terminal();
   const refused = new PromptActuator(2000, t).perform('unplug', { connectorId: 1 });
   setTimeout(() => t.input.write('s\n'), 20);
-  await assert.rejects(refused, (e: unknown) => e instanceof OperatorTimeout && /could not carry out/.test(e.message));
-  await assert.rejects(new PromptActuator(50, terminal()).perform('unplug', { connectorId: 1 }), (e: unknown) => e instanceof OperatorTimeout && /did not confirm/.test(e.message));
+  await assert.rejects(refused, (e: unknown) => e instanceof OperatorTimeout && /could not carry out/.test(e.message) && !e.unavailable);
+  await assert.rejects(new PromptActuator(50, terminal()).perform('unplug', { connectorId: 1 }), (e: unknown) => e instanceof OperatorTimeout && /did not confirm/.test(e.message) && !e.unavailable);
   const noTty = Object.assign(new PassThrough(), { isTTY: false });
-  await assert.rejects(new PromptActuator(5000, { input: noTty, output: new PassThrough() }).perform('power-cycle', {}), (e: unknown) => e instanceof OperatorTimeout && /no terminal/.test(e.message));
+  await assert.rejects(new PromptActuator(5000, { input: noTty, output: new PassThrough() }).perform('power-cycle', {}), (e: unknown) => e instanceof OperatorTimeout && /no terminal/.test(e.message) && e.unavailable);
 });

@@ -35,7 +35,7 @@ export class HttpActuator implements Actuator {
     const template = this.templates[action];
     if (!template) {
       if (this.fallback) return this.fallback.perform(action, params);
-      throw new OperatorTimeout(`the SUT file's http actuator has no template for "${action}" and no fallback`);
+      throw new OperatorTimeout(`the SUT file's http actuator has no template for "${action}" and no fallback`, { unavailable: true });
     }
     const startedAt = new Date().toISOString();
     const t0 = performance.now();

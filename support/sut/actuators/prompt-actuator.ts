@@ -26,7 +26,7 @@ export class PromptActuator implements Actuator {
   async perform(action: ActionName, params: Readonly<Record<string, unknown>>): Promise<Actuation> {
     const instruction = fillTemplate(ACTIONS[action].instruction, params);
     if (!this.streams.input.isTTY) {
-      throw new OperatorTimeout(`the step "${instruction}" needs an operator, but there is no terminal to ask one (configure an http actuator for unattended runs)`);
+      throw new OperatorTimeout(`the step "${instruction}" needs an operator, but there is no terminal to ask one (configure an http actuator for unattended runs)`, { unavailable: true });
     }
     const startedAt = new Date().toISOString();
     const t0 = performance.now();
