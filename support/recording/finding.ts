@@ -31,3 +31,16 @@ export function formatFinding(f: Finding): string {
   const where = f.seq !== undefined ? ` [frame #${f.seq}${f.connection ? ` on ${f.connection}` : ''}]` : '';
   return `${f.level === 'SHALL' ? 'FAIL' : 'WARN'} ${f.rule}: ${f.message}${where}`;
 }
+
+/**
+ * The first SHALL finding. Findings are recorded as frames arrive, so the list is in time order; of two findings
+ * that name their frames, the older frame comes first.
+ */
+export function firstShallFinding(findings: readonly Finding[]): Finding | undefined {
+  let first: Finding | undefined;
+  for (const f of findings) {
+    if (f.level !== 'SHALL') continue;
+    if (!first || (f.seq !== undefined && first.seq !== undefined && f.seq < first.seq)) first = f;
+  }
+  return first;
+}

@@ -10,7 +10,7 @@
  * `NotApplicable` (N/A: the SUT does not support what the case needs), and `ConfigError` (bad input to the
  * harness: one sentence naming the field or address, exit code 3).
  */
-import type { Finding, FindingCategory, FindingLevel } from '../recording/finding';
+import { firstShallFinding, type Finding, type FindingCategory, type FindingLevel } from '../recording/finding';
 
 export interface FailureDetail {
   /** The clause broken, e.g. `OCPP 1.6 §4.9`, `OCPP-J errata §3.8`. */
@@ -49,7 +49,7 @@ export class ConformanceAssertionError extends Error {
 
   /** Builds one from monitor findings (the first SHALL one leads). */
   static fromFindings(findings: readonly Finding[]): ConformanceAssertionError {
-    const lead = findings.find((f) => f.level === 'SHALL') ?? (findings[0] as Finding);
+    const lead = firstShallFinding(findings) ?? (findings[0] as Finding);
     const others = findings.filter((f) => f !== lead);
     const detail: FailureDetail = {
       rule: lead.rule,

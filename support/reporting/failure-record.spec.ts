@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeEnding, firstShallFinding, leadOf, rootCauseFinding } from './failure-record';
+import { describeEnding, leadOf, rootCauseFinding } from './failure-record';
+import { firstShallFinding } from '../recording/finding';
 import { ConformanceAssertionError, HarnessError, NotApplicable, OperatorTimeout } from './errors';
 import { categoryOf } from './outcome';
 import { renderJunit } from './junit';

@@ -7,7 +7,7 @@
  * StartTransaction.req with a timestamp without offset was answered with a CALLERROR), the first SHALL finding is
  * the root cause and leads; the ending follows as its consequence.
  */
-import type { Finding, FindingCategory, FindingLevel } from '../recording/finding';
+import { firstShallFinding, type Finding, type FindingCategory, type FindingLevel } from '../recording/finding';
 import { ConformanceAssertionError, NotApplicable, OperatorTimeout } from './errors';
 import type { ScenarioResult } from './scenario-result';
 
@@ -39,19 +39,6 @@ export function describeEnding(error: unknown): FailureRecord | undefined {
   }
   if (error instanceof OperatorTimeout) return { category: 'operator timeout', message: error.message };
   return { category: 'harness error', message: error instanceof Error ? error.message : String(error) };
-}
-
-/**
- * The first SHALL finding. Findings are recorded as frames arrive, so the list is in time order; of two findings
- * that name their frames, the older frame comes first.
- */
-export function firstShallFinding(findings: readonly Finding[]): Finding | undefined {
-  let first: Finding | undefined;
-  for (const f of findings) {
-    if (f.level !== 'SHALL') continue;
-    if (!first || (f.seq !== undefined && first.seq !== undefined && f.seq < first.seq)) first = f;
-  }
-  return first;
 }
 
 /**
