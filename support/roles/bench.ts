@@ -20,6 +20,7 @@ import { createActuator } from '../sut/actuators/create-actuator';
 import { IdentityAllocator } from '../sut/identity-allocator';
 import { launchReferenceCentralSystem, launchReferenceChargePoint, type RunningReference } from '../sut/reference-launcher';
 import type { SutConfig } from '../sut/sut-config';
+import { type DeadlineEnd, withinDeadline } from './deadline';
 import { RunNotes } from '../reporting/run-notes';
 
 export interface BenchOptions {
@@ -43,23 +44,15 @@ export const TEARDOWN_DEADLINES_MS = {
 } as const;
 export const TEARDOWN_MS = Object.values(TEARDOWN_DEADLINES_MS).reduce((a, b) => a + b, 0);
 
-type StepEnd<T> = { readonly ended: 'done'; readonly value: T } | { readonly ended: 'timeout' } | { readonly ended: 'failed'; readonly message: string };
+type StepEnd<T> = DeadlineEnd<T> | { readonly ended: 'failed'; readonly message: string };
 
 /** Runs one teardown step with its own deadline; never throws. */
 async function bounded<T>(ms: number, step: () => Promise<T> | T): Promise<StepEnd<T>> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([
-      Promise.resolve().then(step).then((value): StepEnd<T> => ({ ended: 'done', value })),
-      new Promise<StepEnd<T>>((resolve) => {
-        timer = setTimeout(() => resolve({ ended: 'timeout' }), ms);
-      }),
-    ]);
+    return await withinDeadline(ms, Promise.resolve().then(step));
   } catch (e) {
     // One line, whatever the error carried (no stack, no second line).
     return { ended: 'failed', message: String((e as Error)?.message ?? e).replace(/\s*\n\s*/g, ' ') };
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -19,6 +19,7 @@ import type { HandlerTable } from '../../ocpp/handler-table';
 import { OcppConnection, sutName } from '../ocpp-connection';
 import { Expectations } from '../expectations';
 import { ObservedChargePoint } from './observed-charge-point';
+import { withinDeadline } from '../deadline';
 import { ConfigError } from '../../reporting/errors';
 
 export const OCPP16 = 'ocpp1.6';
@@ -318,7 +319,7 @@ export class EmulatedCentralSystem {
       waiter.resolve(undefined);
     }
     const open = [...this.wss.clients];
-    await within(graceMs, Promise.all(open.map((ws) => new Promise<void>((resolve) => {
+    await withinDeadline(graceMs, Promise.all(open.map((ws) => new Promise<void>((resolve) => {
       if (ws.readyState === ws.CLOSED) {
         resolve();
         return;
@@ -332,7 +333,7 @@ export class EmulatedCentralSystem {
     const pending = [...this.sockets].filter((s) => !this.upgraded.has(s) && !s.destroyed && !s.writableEnded);
     for (const socket of this.sockets) socket.destroy();
     server?.closeAllConnections?.();
-    await within(RELEASE_MS, released);
+    await withinDeadline(RELEASE_MS, released.catch(() => undefined));
     const report: StopReport = { terminated: remaining.length, destroyed: pending.length, refusedWhileStopping: this.refusedWhileStopping, graceMs };
     if (report.terminated + report.destroyed > 0) this.options.log.event('central-system', 'note', { kind: 'stopped-forcibly', ...report });
     return report;
@@ -345,13 +346,4 @@ const STATUS_TEXT: Readonly<Record<number, string>> = { 400: 'Bad Request', 401:
 function httpRefusal(status: number): string {
   const challenge = status === 401 ? 'WWW-Authenticate: Basic realm="OCPP"\r\n' : '';
   return `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Bad Request'}\r\nConnection: close\r\n${challenge}\r\n`;
-}
-
-/** Resolves when `promise` settles or `ms` have passed, whichever is first; the timer never outlives it. */
-function within(ms: number, promise: Promise<unknown>): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise.then(() => undefined, () => undefined),
-    new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
-  ]).finally(() => clearTimeout(timer));
 }
