@@ -14,7 +14,7 @@ import WebSocket from 'ws';
 import { exitCodeOf } from '../reporting/outcome';
 import { readRunFile } from '../reporting/run-record';
 import { readScenarioResults } from '../reporting/scenario-result';
-import { ReconnectingTestCharger } from '../roles/central-system/reconnecting-test-charger';
+import { BareCharger } from '../roles/central-system/bare-charger';
 import { freeLoopbackPort } from '../testing/free-loopback-port';
 
 const ROOT = join(__dirname, '..', '..');
@@ -46,8 +46,8 @@ test('a run against an instantly reconnecting charger exits within seconds of it
     ws.on('error', () => resolve(undefined));
   });
   // Its reconnections open the TCP connection at once and send the upgrade request 300 ms later.
-  const charger = new ReconnectingTestCharger({
-    url: `ws://127.0.0.1:${port}/ocpp/RECONNECTING-CP`, connectors: 1, configuration, handshakeDelayMs: 300,
+  const charger = new BareCharger({
+    url: `ws://127.0.0.1:${port}/ocpp/RECONNECTING-CP`, connectors: 1, configuration, redial: 'on-close-frame', handshakeDelayMs: 300,
     beforeAnswer: async () => {
       strangerDialled ??= dialStranger();
       await strangerDialled;

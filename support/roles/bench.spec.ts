@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { Bench, describeForcedStop, TEARDOWN_MS } from './bench';
-import { ReconnectingTestCharger } from './central-system/reconnecting-test-charger';
+import { BareCharger } from './central-system/bare-charger';
 import { freeLoopbackPort } from '../testing/free-loopback-port';
 import { loadSutFile } from '../sut/sut-config';
 import { readRunNotes } from '../reporting/run-notes';
@@ -60,7 +60,7 @@ test('a stranger is refused with 404 and noted once, counted; the charger under 
 
 test('closing the bench with an instantly reconnecting charger resolves within seconds and forces nothing', async () => {
   const { bench, url, said } = await openBench();
-  const charger = new ReconnectingTestCharger({ url: `${url}/BENCH-CP`, boots: false });
+  const charger = new BareCharger({ url: `${url}/BENCH-CP`, connectors: 1, boots: false, redial: 'on-close-frame' });
   await charger.start();
   const t0 = Date.now();
   await bench.close();

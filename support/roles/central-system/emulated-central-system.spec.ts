@@ -8,7 +8,7 @@ import { IdTagRegistry } from '../id-tag-registry';
 import { WireLog } from '../../recording/wire-log';
 import type { Finding } from '../../recording/finding';
 import { ConformanceAssertionError } from '../../reporting/errors';
-import { ReconnectingTestCharger } from './reconnecting-test-charger';
+import { BareCharger } from './bare-charger';
 
 async function server(basicAuth?: Record<string, string>, identities?: readonly string[]) {
   const log = new WireLog();
@@ -140,7 +140,7 @@ async function timedStop(cs: EmulatedCentralSystem, capMs: number): Promise<{ ms
 
 test('stop() resolves within seconds although the charger reconnects the instant its connection goes', async () => {
   const { cs, url } = await server();
-  const charger = new ReconnectingTestCharger({ url: `${url}/CP-7`, boots: false });
+  const charger = new BareCharger({ url: `${url}/CP-7`, connectors: 1, boots: false, redial: 'on-close-frame' });
   await charger.start();
   await cs.waitForConnection('CP-7', 1000);
   const { ms } = await timedStop(cs, 5000);
