@@ -95,3 +95,7 @@ Then('the emulated Charge Point receives GetConfiguration.req asking for the key
 Then('the emulated Charge Point receives ChangeConfiguration.req setting {string} to {string}{docStep}', async function (key: string, value: string, step?: string) {
   await this.chargePointNamed('default').receive({ action: 'ChangeConfiguration', payload: { key, value } }, this.sut.timeouts.messageMs, this.rule('OCPP 1.6 §5.3', step));
 });
+
+Then('the emulated Charge Point receives ChangeAvailability.req making connector {int} Inoperative{docStep}', async function (connectorId: number, step?: string) {
+  this.memory.set('received ChangeAvailability', await this.chargePointNamed('default').receive({ action: 'ChangeAvailability', payload: { connectorId, type: 'Inoperative' } }, this.sut.timeouts.messageMs, this.rule('OCPP 1.6 §5.2', step)));
+});

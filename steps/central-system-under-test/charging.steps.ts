@@ -11,13 +11,8 @@ Given('the emulated Charge Point is authorized with {idTag}', async function (id
 });
 
 Given('the emulated Charge Point is charging on connector {int} with {idTag}', async function (connectorId: number, idTag: string) {
-  const cp = this.chargePointNamed('default');
-  const rule = this.rule('OCPP 1.6 §4.8', 'reusable state Charging');
-  await cp.sendDefault('Authorize', rule, { idTag });
-  await cp.statusNotification(connectorId, 'Preparing', this.rule('OCPP 1.6 §4.9', 'reusable state Charging'));
-  await cp.sessions.start(connectorId, idTag, rule);
-  cp.expectLastConf('StartTransaction', { idTagInfo: { status: 'Accepted' } }, rule);
-  await cp.statusNotification(connectorId, 'Charging', this.rule('OCPP 1.6 §4.9', 'reusable state Charging'));
+  const rules = { start: this.rule('OCPP 1.6 §4.8', 'reusable state Charging'), status: this.rule('OCPP 1.6 §4.9', 'reusable state Charging') };
+  await this.chargePointNamed('default').sessions.charge(connectorId, idTag, rules);
 });
 
 Given('the Central System answers ConcurrentTx for an idTag already charging', function () {

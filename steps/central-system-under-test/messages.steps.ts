@@ -33,6 +33,10 @@ When('the emulated Charge Point sends StopTransaction.req with reason {string} f
   await this.chargePointNamed('default').sessions.stop(connectorId, reason, this.rule('OCPP 1.6 §4.10', step));
 });
 
+When('the emulated Charge Point sends StopTransaction.req with reason {string} for connector {int} by {idTag}{docStep}', async function (reason: string, connectorId: number, idTag: string, step?: string) {
+  await this.chargePointNamed('default').sessions.stop(connectorId, reason, this.rule('OCPP 1.6 §4.10', step), undefined, idTag);
+});
+
 When('the emulated Charge Point sends DataTransfer.req with a vendorId the Central System does not know{docStep}', async function (step?: string) {
   await this.chargePointNamed('default').sendDefault('DataTransfer', this.rule('OCPP 1.6 §4.3', step), { vendorId: UNKNOWN_VENDOR, messageId: 'Probe' });
 });

@@ -72,3 +72,7 @@ When('the CSMS operator triggers MeterValues for a connector the Charge Point do
   const cp = this.chargePointNamed('default');
   await this.act('trigger-message', { chargePointId: cp.identity, requestedMessage: 'MeterValues', connectorId: cp.connectors + 1 });
 });
+
+When('the CSMS operator makes connector {int} Inoperative', async function (connectorId: number) {
+  await this.act('change-availability', { chargePointId: this.chargePointNamed('default').identity, connectorId, type: 'Inoperative' });
+});

@@ -207,6 +207,7 @@ export class LoadChargePoint {
       configuration: defaultConfiguration(this.ctx.plan.connectors),
       localListVersion: 0,
       availability: new Map<number, 'Operative' | 'Inoperative'>(),
+      statuses: new Map<number, string>(),
       transactions: new Map<number, number>(),
       connectors: this.ctx.plan.connectors,
       trigger: (message: string, connectorId?: number) => void this.sendTriggered(message, connectorId),

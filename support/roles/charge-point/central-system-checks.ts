@@ -10,7 +10,7 @@ import { ConformanceAssertionError } from '../../reporting/errors';
 import type { RuleContext } from '../ocpp-connection';
 import type { HandshakeOutcome } from './emulated-charge-point';
 
-function fail(rule: RuleContext, category: FindingCategory, message: string, expected?: string, actual?: string): never {
+export function fail(rule: RuleContext, category: FindingCategory, message: string, expected?: string, actual?: string): never {
   throw new ConformanceAssertionError({ rule: rule.rule, step: rule.step, level: rule.level ?? 'SHALL', category, message, expected, actual });
 }
 

@@ -28,6 +28,7 @@ export function defaultConfiguration(connectors: number): Map<string, Configurat
     ['MeterValuesSampledData', 'Energy.Active.Import.Register', false, any],
     ['MeterValueSampleInterval', '60', false, integer],
     ['NumberOfConnectors', String(connectors), true, integer],
+    ['ReserveConnectorZeroSupported', 'true', true, bool],
     ['ResetRetries', '1', false, integer],
     ['StopTransactionOnEVSideDisconnect', 'true', false, bool],
     ['StopTransactionOnInvalidId', 'true', false, bool],

@@ -10,6 +10,8 @@ export interface ChargePointModel {
   readonly configuration: Map<string, ConfigurationEntry>;
   localListVersion: number;
   readonly availability: Map<number, 'Operative' | 'Inoperative'>;
+  /** The status each connector last reported in StatusNotification.req (§4.9). */
+  readonly statuses: Map<number, string>;
   /** Active transactions: id → connector. */
   readonly transactions: Map<number, number>;
   /** Sends the message a TriggerMessage asked for (§5.17), after the conf. */

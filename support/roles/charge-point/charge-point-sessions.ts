@@ -49,22 +49,43 @@ export class ChargePointSessions {
     return first.value;
   }
 
-  /** StartTransaction.req (§4.8); the transaction id of the answer is remembered, whatever the idTagInfo status. */
-  async start(connectorId: number, idTag: string, rule: RuleContext): Promise<CallOutcome> {
+  /**
+   * StartTransaction.req (§4.8); the transaction id of the answer is remembered, whatever the idTagInfo status. With
+   * a `reservationId` the transaction uses that reservation, which ends (§5.13).
+   */
+  async start(connectorId: number, idTag: string, rule: RuleContext, reservationId?: number): Promise<CallOutcome> {
     const session: Session = { connectorId, idTag, meterStart: 1000 * connectorId, startedAt: new Date().toISOString() };
-    const outcome = await this.cp.send('StartTransaction', { connectorId, idTag, meterStart: session.meterStart, timestamp: session.startedAt }, rule);
+    if (reservationId !== undefined) this.cp.reservations.end(reservationId);
+    const outcome = await this.cp.send('StartTransaction', {
+      connectorId, idTag, meterStart: session.meterStart, timestamp: session.startedAt, ...(reservationId !== undefined ? { reservationId } : {}),
+    }, rule);
     this.remember(session, outcome);
     return outcome;
   }
 
-  /** StopTransaction.req (§4.10) for the transaction on `connectorId`, with `reason` (§7.20). */
-  async stop(connectorId: number, reason: string, rule: RuleContext, timestamp = new Date().toISOString()): Promise<CallOutcome> {
+  /**
+   * The reusable state Charging (test case document §3.22): Authorize.req, Preparing, StartTransaction.req (optionally
+   * using a reservation), Charging. `rules.start` judges StartTransaction.conf, which must accept the tag.
+   */
+  async charge(connectorId: number, idTag: string, rules: { readonly start: RuleContext; readonly status: RuleContext }, reservationId?: number): Promise<void> {
+    await this.cp.sendDefault('Authorize', rules.start, { idTag });
+    await this.cp.statusNotification(connectorId, 'Preparing', rules.status);
+    await this.start(connectorId, idTag, rules.start, reservationId);
+    this.cp.expectLastConf('StartTransaction', { idTagInfo: { status: 'Accepted' } }, rules.start);
+    await this.cp.statusNotification(connectorId, 'Charging', rules.status);
+  }
+
+  /**
+   * StopTransaction.req (§4.10) for the transaction on `connectorId`, with `reason` (§7.20); `idTag` is the tag that
+   * stops it, by default the one that started it (another card of the same group may stop it, §3.10).
+   */
+  async stop(connectorId: number, reason: string, rule: RuleContext, timestamp = new Date().toISOString(), idTag?: string): Promise<CallOutcome> {
     const s = this.session(connectorId);
     if (s.transactionId === undefined) throw new HarnessError(`the transaction on connector ${connectorId} has no transaction id yet`);
     this.sessions.delete(connectorId);
     this.cp.model.transactions.delete(s.transactionId);
     return this.cp.send('StopTransaction', {
-      transactionId: s.transactionId, idTag: s.idTag, meterStop: s.meterStart + CHARGED_WH, timestamp, reason,
+      transactionId: s.transactionId, idTag: idTag ?? s.idTag, meterStop: s.meterStart + CHARGED_WH, timestamp, reason,
     }, rule);
   }
 

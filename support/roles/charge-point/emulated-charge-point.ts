@@ -18,6 +18,7 @@ import { ConformanceAssertionError, HarnessError } from '../../reporting/errors'
 import { defaultConfiguration } from './charge-point-configuration';
 import { chargePointHandlers, type ChargePointModel } from './charge-point-handlers';
 import { ChargePointSessions } from './charge-point-sessions';
+import { EmulatedReservations, reservationHandlers } from './reservation-handlers';
 import { OCPP16 } from '../central-system/emulated-central-system';
 import { type Connectivity, type HandshakeRequest, isResetWithoutResponse, openHandshake } from './csms-handshake';
 
@@ -65,6 +66,8 @@ export class EmulatedChargePoint {
   readonly expectations: Expectations;
   /** Transactions per connector, offline queue, ConnectionTimeOut. */
   readonly sessions: ChargePointSessions;
+  /** The reservations it holds (§5.13). */
+  readonly reservations: EmulatedReservations;
   private current: OcppConnection | undefined;
   /** Connections replaced by a newer one while still open (a reconnection that left the old socket behind). */
   private readonly earlier: OcppConnection[] = [];
@@ -82,11 +85,13 @@ export class EmulatedChargePoint {
       configuration: defaultConfiguration(this.connectors),
       localListVersion: 0,
       availability: new Map(),
+      statuses: new Map(),
       transactions: new Map(),
       trigger: (message, connectorId) => this.trigger(message, connectorId),
       connectors: this.connectors,
     };
-    this.handlers = chargePointHandlers(this.model);
+    this.reservations = new EmulatedReservations(this.model);
+    this.handlers = reservationHandlers(chargePointHandlers(this.model), this.reservations);
     this.expectations = new Expectations(this.mailbox, sutName('ChargePoint', options.identity));
     this.sessions = new ChargePointSessions(this);
   }
@@ -243,6 +248,7 @@ export class EmulatedChargePoint {
   }
 
   statusNotification(connectorId: number, status: string, rule: RuleContext, errorCode = 'NoError'): Promise<CallOutcome> {
+    this.model.statuses.set(connectorId, status);
     return this.send('StatusNotification', { connectorId, errorCode, status, timestamp: new Date().toISOString() }, rule);
   }
 

@@ -3,21 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectEveryEntryHasIdTagInfo, expectNewerListVersion } from './central-system-checks';
-import { ConformanceAssertionError } from '../../reporting/errors';
+import { failure } from './check-failure';
 
 const ENTRY_RULE = { rule: 'OCPP 1.6 §7.1', step: 'TC_043_4_CSMS step 2' };
 const VERSION_RULE = { rule: 'OCPP 1.6 §5.15', step: 'TC_043_5_CSMS step 4' };
 const accepted = (idTag: string) => ({ idTag, idTagInfo: { status: 'Accepted' } });
-
-function failure(check: () => void): ConformanceAssertionError | 'passed' {
-  try {
-    check();
-    return 'passed';
-  } catch (e) {
-    assert.ok(e instanceof ConformanceAssertionError, String(e));
-    return e;
-  }
-}
 
 test('a Full list whose entries all carry idTagInfo passes', () => {
   assert.equal(failure(() => expectEveryEntryHasIdTagInfo({ listVersion: 2, updateType: 'Full', localAuthorizationList: [accepted('A'), accepted('B')] }, ENTRY_RULE)), 'passed');

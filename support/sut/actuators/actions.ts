@@ -39,6 +39,9 @@ export const ACTIONS = {
   'unlock-connector': { side: 'central-system', instruction: 'In the CSMS, unlock connector {connectorId} of charge point {chargePointId}.', params: ['chargePointId', 'connectorId'] },
   'data-transfer': { side: 'central-system', instruction: 'In the CSMS, send a DataTransfer (vendorId {vendorId}, messageId {messageId}) to charge point {chargePointId}.', params: ['chargePointId', 'vendorId', 'messageId', 'data'] },
   'set-id-tag-status': { side: 'central-system', instruction: 'In the CSMS, set the status of idTag {idTag} to {status}.', params: ['idTag', 'status'] },
+  // Reservation (OCPP 1.6 §5.13, §5.1): the CSMS picks the reservationId; connectorId 0 reserves any connector.
+  'reserve-now': { side: 'central-system', instruction: 'In the CSMS, reserve connector {connectorId} of charge point {chargePointId} for idTag {idTag} (parentIdTag {parentIdTag}), expiring {expiresIn} s from now.', params: ['chargePointId', 'connectorId', 'idTag', 'parentIdTag', 'expiresIn'] },
+  'cancel-reservation': { side: 'central-system', instruction: 'In the CSMS, cancel reservation {reservationId} of charge point {chargePointId}.', params: ['chargePointId', 'reservationId'] },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof ACTIONS;
