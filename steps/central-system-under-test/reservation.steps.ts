@@ -6,7 +6,7 @@ import type { HarnessWorld } from '../../support/cucumber/world';
 import type { MessageRef } from '../../support/cucumber/parameter-types';
 import type { ReceivedCall } from '../../support/recording/mailbox';
 import { HarnessError } from '../../support/reporting/errors';
-import { expectCancelOf, expectExpiryAsChosen, expectExpiryInFuture, expectReservationAsked, type ReservationAsked } from '../../support/roles/charge-point/reservation-checks';
+import { expectCancelOf, expectExpiryAsChosen, expectExpiryInFuture, expectNewReservationId, expectReservationAsked, type ReservationAsked } from '../../support/roles/charge-point/reservation-checks';
 import { expireReservation } from '../../support/roles/charge-point/reservation-expiry';
 
 /** How long a reservation the case goes on to use or cancel is asked for: it must not end first. */
@@ -48,6 +48,7 @@ When('the CSMS operator cancels a reservation the Charge Point does not have', a
 
 Then('the emulated Charge Point receives ReserveNow.req for the reservation the CSMS operator asked for{docStep}', async function (step?: string) {
   const call = await this.chargePointNamed('default').receive({ action: 'ReserveNow' }, this.sut.timeouts.messageMs, this.rule('OCPP 1.6 §5.13', step));
+  if (this.memory.has('received ReserveNow')) this.memory.set('earlier ReserveNow', this.memory.get('received ReserveNow'));
   this.memory.set('received ReserveNow', call);
   expectExpiryInFuture(call, this.rule('OCPP 1.6 §3.15', step), this.rule('OCPP 1.6 §5.13', step));
   expectReservationAsked(call, this.memory.get('reservation asked') as ReservationAsked, this.rule('OCPP 1.6 §5.13', step));
@@ -88,4 +89,10 @@ Then('the emulated Charge Point receives CancelReservation.req for a reservation
 
 Then('the Central System sends no CancelReservation.req for the reservation that was not made{docStep}', async function (step?: string) {
   await this.chargePointNamed('default').receiveNone({ action: 'CancelReservation' }, this.sut.timeouts.responseMs, this.rule('OCPP 1.6 §5.13', step));
+});
+
+Then('the second ReserveNow.req carries a reservationId of its own{docStep}', function (step?: string) {
+  const earlier = this.memory.get('earlier ReserveNow') as ReceivedCall | undefined;
+  if (!earlier) throw new HarnessError('only one ReserveNow.req has been received in this scenario');
+  expectNewReservationId(reservation(this), earlier, this.rule('OCPP 1.6 §5.13', step));
 });

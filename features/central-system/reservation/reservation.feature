@@ -121,3 +121,13 @@ Feature: Reservation (test case document §3.17)
     Then the Central System responds with StopTransaction.conf (step 9)
     When the emulated Charge Point sends StatusNotification.req with status "Finishing" for connector 1 (step 10)
     Then the Central System responds with StatusNotification.conf (step 11)
+
+  @EXT_CSMS_RES_001 @operator @spec=OCPP-1.6-5.13
+  Scenario: EXT_CSMS_RES_001 A second reservation of a Charge Point gets a reservationId of its own
+    Given the emulated Charge Point is booted
+    When the CSMS operator reserves connector 1 for the valid idTag
+    Then the emulated Charge Point receives ReserveNow.req for the reservation the CSMS operator asked for
+    And the emulated Charge Point has answered ReserveNow.req with status "Accepted"
+    When the CSMS operator reserves connector 2 for the second valid idTag
+    Then the emulated Charge Point receives ReserveNow.req for the reservation the CSMS operator asked for
+    And the second ReserveNow.req carries a reservationId of its own

@@ -34,7 +34,7 @@ export function defaultConfiguration(connectors: number): Map<string, Configurat
     ['StopTransactionOnInvalidId', 'true', false, bool],
     ['StopTxnAlignedData', '', false, any],
     ['StopTxnSampledData', '', false, any],
-    ['SupportedFeatureProfiles', 'Core,LocalAuthListManagement,RemoteTrigger', true, any],
+    ['SupportedFeatureProfiles', 'Core,LocalAuthListManagement,RemoteTrigger,Reservation', true, any],
     ['TransactionMessageAttempts', '3', false, integer],
     ['TransactionMessageRetryInterval', '10', false, integer],
     ['UnlockConnectorOnEVSideDisconnect', 'true', false, bool],

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { ReceivedCall } from '../../recording/mailbox';
 import type { FrameRecord } from '../../recording/frame-record';
 import { failure } from './check-failure';
-import { expectCancelOf, expectExpiryAsChosen, expectExpiryInFuture, expectReservationAsked } from './reservation-checks';
+import { expectCancelOf, expectExpiryAsChosen, expectExpiryInFuture, expectNewReservationId, expectReservationAsked } from './reservation-checks';
 
 const RULE = { rule: 'OCPP 1.6 §5.13', step: 'TC_046_CSMS step 1' };
 const DATE_RULE = { rule: 'OCPP 1.6 §3.15', step: 'TC_046_CSMS step 1' };
@@ -66,4 +66,11 @@ test('CancelReservation.req must name the reservation of step 1, or for TC_052_C
     assert.ok(e !== 'passed', `${JSON.stringify(sent)} ${same}`);
     assert.deepEqual([e.detail.rule, e.detail.category], ['OCPP 1.6 §5.1', 'behaviour']);
   }
+});
+
+test('a second ReserveNow.req must not reuse the reservationId of the first', () => {
+  assert.equal(failure(() => expectNewReservationId(reserveNow({ reservationId: 4 }), reserveNow(), RULE)), 'passed');
+  const e = failure(() => expectNewReservationId(reserveNow(), reserveNow(), RULE));
+  assert.ok(e !== 'passed');
+  assert.deepEqual([e.detail.rule, e.detail.category], ['OCPP 1.6 §5.13', 'behaviour']);
 });

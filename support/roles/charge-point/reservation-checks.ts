@@ -71,3 +71,11 @@ export function expectCancelOf(call: ReceivedCall, reservationId: number, same: 
   const wanted = same ? `reservationId ${reservationId}, the reservation of step 1` : `a reservationId other than ${reservationId}, one the Charge Point does not have`;
   fail(rule, 'behaviour', `CancelReservation.req names reservationId ${JSON.stringify(sent)}, not ${wanted} [frame #${call.record.seq}]`, wanted, JSON.stringify(call.payload));
 }
+
+/** §5.13: a ReserveNow.req with the reservationId of a reservation in force replaces it; a new one needs its own id. */
+export function expectNewReservationId(call: ReceivedCall, earlier: ReceivedCall, rule: RuleContext): void {
+  const id = call.payload['reservationId'];
+  if (id !== earlier.payload['reservationId']) return;
+  fail(rule, 'behaviour', `ReserveNow.req [frame #${call.record.seq}] reuses reservationId ${JSON.stringify(id)} of the reservation in force [frame #${earlier.record.seq}]: the Charge Point replaces that reservation instead of making a second`,
+    `a reservationId other than ${JSON.stringify(id)}`, JSON.stringify(call.payload));
+}
