@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { HandlerTable } from '../../ocpp/handler-table';
 import { defaultConfiguration } from './charge-point-configuration';
 import type { ChargePointModel } from './charge-point-handlers';
+import type { EmulatedChargePoint } from './emulated-charge-point';
 import { EmulatedReservations, reservationHandlers } from './reservation-handlers';
+import { expireReservation } from './reservation-expiry';
 
 function model(connectors = 2): ChargePointModel {
   return {
@@ -68,4 +70,19 @@ test('CancelReservation: Accepted for a held reservation (it ends), Rejected oth
   assert.equal(r.get(r.idNotHeld(5)), undefined);
   assert.notEqual(r.idNotHeld(5), 5);
   assert.ok(r.idNotHeld(2_000_000_000) < 2 ** 31);
+});
+
+test('an unused reservation expires at its expiryDate: it ends and its connector is reported Available', async () => {
+  const reservations = new EmulatedReservations(model());
+  const sent: Array<[number, string]> = [];
+  const cp = { identity: 'CP', reservations, statusNotification: async (c: number, s: string) => (sent.push([c, s]), { kind: 'result' }) };
+  reservations.reserve({ ...request(8, 0), expiryDate: new Date(Date.now() + 50).toISOString() });
+  const t0 = Date.now();
+  await expireReservation(cp as unknown as EmulatedChargePoint, 8, 1000, { rule: 'OCPP 1.6 §5.13' });
+  assert.ok(Date.now() - t0 >= 40);
+  assert.deepEqual(sent, [[1, 'Available']]);
+  assert.equal(reservations.get(8), undefined);
+  await assert.rejects(expireReservation(cp as unknown as EmulatedChargePoint, 8, 1000, { rule: 'OCPP 1.6 §5.13' }), /holds no reservation 8/);
+  reservations.reserve({ ...request(9, 2), expiryDate: new Date(Date.now() + 60_000).toISOString() });
+  await assert.rejects(expireReservation(cp as unknown as EmulatedChargePoint, 9, 1000, { rule: 'OCPP 1.6 §5.13' }), /more than 1 s ahead/);
 });
