@@ -18,6 +18,7 @@ import type { ScenarioContext } from './scenario-context';
 import { nextTransferStatus, type StatusKind } from './transfer-statuses';
 
 const SERVER = 'file-server';
+const NOTES = 'file-server:notes';
 const UPDATE = 'firmware:update';
 const INSTALLING_SEEN = 'firmware:installing-seen';
 
@@ -76,11 +77,22 @@ export class FirmwareFlows {
     this.ctx.memory.set(SERVER, starting);
     this.ctx.cleanups.push(async () => {
       const report = await server.stop();
-      const lines = server.transfers.all().map(describeTransfer);
+      const lines = [...this.notes(), ...server.transfers.all().map(describeTransfer)];
       if (report.destroyed > 0) lines.push(`${report.destroyed} connection(s) still open at the end were closed`);
       this.attach('file-transfers.txt', lines.length > 0 ? lines.join('\n') : 'no transfer reached the file server');
     });
     return starting;
+  }
+
+  /** What the scenario handed out, for the evidence (a refused connection never reaches the server's log). */
+  private notes(): string[] {
+    let notes = this.ctx.memory.get(NOTES) as string[] | undefined;
+    if (!notes) this.ctx.memory.set(NOTES, (notes = []));
+    return notes;
+  }
+
+  private handedOut(what: string, location: string): void {
+    this.notes().push(`${new Date().toISOString().slice(11, 23)} handed out ${what}: ${location.replace(/:[^:@/]*@/, ':***@')}`);
   }
 
   /** UpdateFirmware.req (step 1) for a served firmware or a refusing location; the answer is kept for its step. */
@@ -94,6 +106,7 @@ export class FirmwareFlows {
       server.serve(file.name, file.bytes);
       location = server.url(protocol, file.name);
     }
+    this.handedOut(options.refusing ? `a firmware location that refuses (${options.refusing})` : `the firmware "${file.name}"`, location);
     const retrieveAt = Date.now() + (options.retrieveInMs ?? 0);
     const payload: Record<string, unknown> = { location, retrieveDate: new Date(retrieveAt).toISOString() };
     if (options.retries !== undefined) payload['retries'] = options.retries;
@@ -270,6 +283,7 @@ export class FirmwareFlows {
     const payload: Record<string, unknown> = refusing
       ? { location: await server.refusingUrl(protocol, refusing.how, 'failedLocation'), retries: refusing.retries }
       : { location: server.url(protocol) };
+    this.handedOut(refusing ? `a diagnostics location that refuses (${refusing.how})` : 'the diagnostics upload directory', String(payload['location']));
     await this.requests.send('GetDiagnostics', payload, rule);
   }
 

@@ -12,7 +12,7 @@ test('firmware: the sequence of §5.19 and its failures are legal; a skipped Dow
   assert.match(nextTransferStatus('firmware', 'Downloading', 'Installing'), /"Downloaded"/);
   assert.match(nextTransferStatus('firmware', 'Installed', 'Idle'), /TriggerMessage/);
   assert.match(nextTransferStatus('firmware', 'Installed', 'Downloading'), /ends the update/);
-  assert.match(nextTransferStatus('firmware', undefined, 'Installed'), /after the request comes "Downloading" or "DownloadFailed"/);
+  assert.match(nextTransferStatus('firmware', undefined, 'Installed'), /the next status is "Downloading" or "DownloadFailed"/);
 });
 
 test('diagnostics: Uploading then Uploaded or UploadFailed; Uploaded without Uploading and Idle are not', () => {

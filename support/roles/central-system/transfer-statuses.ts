@@ -27,5 +27,5 @@ export function nextTransferStatus(kind: StatusKind, previous: string | undefine
   const allowed = NEXT[kind][previous ?? ''];
   if (!allowed) return `nothing follows "${previous}", which ends the ${kind === 'firmware' ? 'update' : 'upload'}`;
   if (allowed.includes(status)) return 'ok';
-  return `after ${previous === undefined ? 'the request' : `"${previous}"`} comes ${allowed.map((s) => `"${s}"`).join(' or ')}`;
+  return `the next status is ${allowed.map((s) => `"${s}"`).join(' or ')}`;
 }
