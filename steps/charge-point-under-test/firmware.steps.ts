@@ -5,11 +5,17 @@ import { Given, Then, When } from '../../support/cucumber/define';
 import type { MessageRef } from '../../support/cucumber/parameter-types';
 import type { HarnessWorld } from '../../support/cucumber/world';
 import type { StatusAfterBoot } from '../../support/roles/central-system/boot-flows';
+import type { RebootRules } from '../../support/roles/central-system/firmware-flows';
 import { firmware, operation } from './flows';
 
 /** After the reboot of an update: connector 0 and every connector as `statuses` allow (errata §3.22, §4.9). */
 const afterReboot = (w: HarnessWorld, statuses: (connectorId: number) => string[], step?: string) =>
   (connectorId: number): StatusAfterBoot => ({ statuses: statuses(connectorId), rule: w.rule('OCPP 1.6 §4.9', step) });
+
+/** Steps 9, 11, 13: the reboot onto the new firmware (§5.19), the statuses after it (errata §3.22), Installed (§4.5). */
+const rebootRules = (w: HarnessWorld, step?: string): RebootRules => ({
+  reboot: w.rule('OCPP 1.6 §5.19', step), statuses: w.rule('OCPP 1.6 errata §3.22', step), installed: w.rule('OCPP 1.6 §4.5', step),
+});
 
 /** retrieveDate ahead by twice the SUT file's tolerance, at least 3 s: a download before it is clearly early. */
 const retrieveAhead = (w: HarnessWorld): number => Math.max(3000, 2 * w.sut.tolerances.intervalMs);
@@ -32,7 +38,7 @@ When('the Central System sends UpdateFirmware.req for a location that refuses th
 });
 
 When('the Central System sends UpdateFirmware.req for a file its server does not have, with retries {int} and retryInterval {int} s', async function (retries: number, retryInterval: number) {
-  await firmware(this).sendUpdate({ refusing: 'not-found', retries, retryInterval }, this.rule('OCPP 1.6 §6.53'));
+  await firmware(this).sendUpdate({ refusing: 'not-found', retries, retryInterval }, this.rule('OCPP 1.6 §6.55'));
 });
 
 When('the Central System sends UpdateFirmware.req for the firmware it serves, with a retrieveDate a few seconds ahead', async function () {
@@ -48,12 +54,12 @@ When('the Central System sends GetDiagnostics.req for a location that refuses th
 });
 
 Then('the Charge Point reboots and reports the firmware Installed: BootNotification.req, StatusNotification.req "Available" and FirmwareStatusNotification.req "Installed", in any order{docStep}', async function (step?: string) {
-  await firmware(this).expectRebootAndInstalled(this.rule('OCPP 1.6 §5.19', step), this.rule('OCPP 1.6 §4.5', step), afterReboot(this, () => ['Available'], step));
+  await firmware(this).expectRebootAndInstalled(rebootRules(this, step), afterReboot(this, () => ['Available'], step));
 });
 
 Then('the Charge Point reboots and reports the firmware Installed, its connectors as the ended session left them', async function () {
   const sessionLeft = (id: number): string[] => (id === this.chargePoint.connectorUnderTest ? ['Available', 'Preparing', 'Finishing'] : ['Available']);
-  await firmware(this).expectRebootAndInstalled(this.rule('OCPP 1.6 §5.19'), this.rule('OCPP 1.6 §4.5'), afterReboot(this, sessionLeft));
+  await firmware(this).expectRebootAndInstalled(rebootRules(this), afterReboot(this, sessionLeft));
 });
 
 Then('the Charge Point sends FirmwareStatusNotification.req with status "InstallationFailed", after a reboot and StatusNotification.req "Available" if it reboots{docStep}', async function (step?: string) {
@@ -78,7 +84,7 @@ Then('the Charge Point sends FirmwareStatusNotification.req with status "Downloa
 });
 
 Then('the Charge Point tried the download as often as retries asked, retryInterval apart', async function () {
-  await firmware(this).expectRetried(this.rule('OCPP 1.6 §6.53'));
+  await firmware(this).expectRetried(this.rule('OCPP 1.6 §6.55'));
 });
 
 Then('the Charge Point does not download the firmware before its retrieveDate', async function () {

@@ -3,7 +3,7 @@ Feature: Firmware and diagnostics transfers beyond the test case document
   The status notifications of a firmware update and of a diagnostics upload come in the order of the sequence
   diagrams (Downloading → Downloaded → Installing → Installed; Uploading → Uploaded), and Idle only in answer to a
   TriggerMessage.req when nothing is under way (OCPP 1.6 §4.4, §4.5). A failing download is retried as often and as
-  far apart as UpdateFirmware.req says (§6.53), the download waits for retrieveDate (§5.19), and a firmware update
+  far apart as UpdateFirmware.req says (§6.55), the download waits for retrieveDate (§5.19), and a firmware update
   arriving during a transaction should be installed once the transaction has ended (§5.19, RECOMMENDED: WARN).
 
   @EXT_FW_001 @spec=OCPP-1.6-4.5
@@ -29,7 +29,7 @@ Feature: Firmware and diagnostics transfers beyond the test case document
     Then the Charge Point answers TriggerMessage.conf with status "Accepted"
     And the Charge Point sends DiagnosticsStatusNotification.req with status "Idle"
 
-  @EXT_FW_003 @spec=OCPP-1.6-6.53
+  @EXT_FW_003 @spec=OCPP-1.6-6.55
   Scenario: EXT_FW_003 A failing download is retried as UpdateFirmware.req asks
     Given the Charge Point is booted
     When the Central System sends UpdateFirmware.req for a file its server does not have, with retries 2 and retryInterval 2 s

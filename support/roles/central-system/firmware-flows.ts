@@ -25,6 +25,13 @@ const INSTALLING_SEEN = 'firmware:installing-seen';
 /** Attaches a text to the scenario's evidence. */
 export type Attach = (fileName: string, text: string) => void;
 
+/** The clauses of the steps after Installing: the reboot, the connectors' statuses after it, the Installed report. */
+export interface RebootRules {
+  readonly reboot: RuleContext;
+  readonly statuses: RuleContext;
+  readonly installed: RuleContext;
+}
+
 /** What the last UpdateFirmware.req asked for. */
 interface SentUpdate {
   readonly name: string;
@@ -132,18 +139,18 @@ export class FirmwareFlows {
    * After Installing (TC_044_1_CS steps 9, 11, 13, in any order, the described one recommended): the charger reboots
    * (BootNotification.req), reports its connectors, and reports Installed.
    */
-  async expectRebootAndInstalled(reboot: RuleContext, installed: RuleContext, statuses: (connectorId: number) => StatusAfterBoot): Promise<void> {
+  async expectRebootAndInstalled(rules: RebootRules, statuses: (connectorId: number) => StatusAfterBoot): Promise<void> {
     const { connectMs, messageMs } = this.ctx.sut.timeouts;
-    const first = await this.cp.expectations.expectFirstOf([{ action: 'BootNotification' }, { action: 'FirmwareStatusNotification', payload: { status: 'Installed' } }], connectMs + messageMs, installed);
+    const first = await this.cp.expectations.expectFirstOf([{ action: 'BootNotification' }, { action: 'FirmwareStatusNotification', payload: { status: 'Installed' } }], connectMs + messageMs, rules.installed);
     if (first.index === 0) {
-      this.boots.acceptBoot(first.call, { ...reboot, rule: 'OCPP 1.6 §4.2' });
-      await this.boots.expectStatusesAfterBoot(reboot, statuses);
-      await this.cp.expect('FirmwareStatusNotification', { status: 'Installed' }, installed);
+      this.boots.acceptBoot(first.call, { ...rules.reboot, rule: 'OCPP 1.6 §4.2' });
+      await this.boots.expectStatusesAfterBoot(rules.statuses, statuses);
+      await this.cp.expect('FirmwareStatusNotification', { status: 'Installed' }, rules.installed);
       return;
     }
     // Installed before the reboot: allowed, but the charger must still reboot onto the new firmware (step 9).
-    await this.boots.expectBoot(reboot);
-    await this.boots.expectStatusesAfterBoot(reboot, statuses);
+    await this.boots.expectBoot(rules.reboot);
+    await this.boots.expectStatusesAfterBoot(rules.statuses, statuses);
   }
 
   /**
@@ -211,7 +218,7 @@ export class FirmwareFlows {
   }
 
   /**
-   * EXT_FW_003 after DownloadFailed: the failing location was tried as often as `retries` asks (§6.53: once and
+   * EXT_FW_003 after DownloadFailed: the failing location was tried as often as `retries` asks (§6.55: once and
    * `retries` more, or `retries` times in all; both readings are taken) and not more often than `retryInterval` apart.
    */
   async expectRetried(rule: RuleContext): Promise<void> {
