@@ -6,7 +6,7 @@
  * use and stopped when the scenario ends (also when it failed); its transfer log becomes the scenario's evidence.
  */
 import type { ReceivedCall } from '../../recording/mailbox';
-import { ConformanceAssertionError } from '../../reporting/errors';
+import { ConformanceAssertionError, HarnessError } from '../../reporting/errors';
 import { formatDuration } from '../../sut/duration';
 import { FileTransferServer, fileTransferServerOptions, type Refusal } from '../../transfer/file-transfer-server';
 import { describeTransfer, type TransferProtocol, type TransferRecord } from '../../transfer/transfer-log';
@@ -131,7 +131,7 @@ export class FirmwareFlows {
 
   private sentUpdate(): SentUpdate {
     const sent = this.ctx.memory.get(UPDATE) as SentUpdate | undefined;
-    if (!sent) throw new Error('no UpdateFirmware.req was sent in this scenario');
+    if (!sent) throw new HarnessError('no UpdateFirmware.req was sent in this scenario before its outcome was judged');
     return sent;
   }
 
