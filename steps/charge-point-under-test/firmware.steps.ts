@@ -29,8 +29,7 @@ When('the Central System sends UpdateFirmware.req for the firmware it serves{doc
 });
 
 When('the Central System sends UpdateFirmware.req for a file the Charge Point cannot install{docStep}', async function (step?: string) {
-  const file = { name: 'unsupported-firmware.bin', bytes: 'not a firmware image of this Charge Point\n' };
-  await firmware(this).sendUpdate({ file }, this.rule('OCPP 1.6 §5.19', step));
+  await firmware(this).sendUpdate({ image: 'invalid' }, this.rule('OCPP 1.6 §5.19', step));
 });
 
 When('the Central System sends UpdateFirmware.req for a location that refuses the connection, with retries {int}{docStep}', async function (retries: number, step?: string) {

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { ConformanceAssertionError } from '../../reporting/errors';
 import { downloadFile, uploadFile } from '../../transfer/transfer-client';
 import { FirmwareFlows } from './firmware-flows';
-import { testBench, type TestBench } from './test-charger';
+import { testBench, testSut, type TestBench } from './test-charger';
 
 const RULE = { rule: 'OCPP 1.6 §5.9', step: 'TC_045_1_CS expected result' };
 
@@ -15,8 +18,9 @@ async function withCharger(
   body: (flows: FirmwareFlows, bench: TestBench, attached: Map<string, string>) => Promise<void>,
   fileName?: string,
   after: (location: string) => Promise<void> = async () => undefined,
+  sut = testSut(),
 ): Promise<void> {
-  const bench = await testBench();
+  const bench = await testBench(sut);
   const attached = new Map<string, string>();
   try {
     const { ws } = await bench.connect();
@@ -46,13 +50,27 @@ test('the file server starts once per scenario, is stopped at its end, and its l
     log = attached;
     const server = await flows.server();
     assert.equal(await flows.server(), server);
-    await flows.sendUpdate({ file: { name: 'fw.bin', bytes: 'image' } }, { rule: 'OCPP 1.6 §5.19' });
-    port = new URL(server.url('http', 'fw.bin')).port;
-    assert.equal(String(await downloadFile(server.url('http', 'fw.bin'))), 'image');
+    await flows.sendUpdate({}, { rule: 'OCPP 1.6 §5.19' });
+    port = new URL(server.url('http', 'firmware-update.bin')).port;
+    assert.match(String(await downloadFile(server.url('http', 'firmware-update.bin'))), /^ocpp-conformance test firmware for UNIT-CP/);
     assert.equal(attached.size, 0);
   });
   await assert.rejects(downloadFile(`http://127.0.0.1:${port}/fw.bin`, { timeoutMs: 1000 }), /connection refused/);
-  assert.match(log?.get('file-transfers.txt') ?? '', /handed out the firmware "fw\.bin"[\s\S]*HTTP download of "fw\.bin" \(5 bytes\).*completed/);
+  assert.match(log?.get('file-transfers.txt') ?? '', /handed out the firmware "firmware-update\.bin"[\s\S]*HTTP download of "firmware-update\.bin" \(\d+ bytes\).*completed/);
+});
+
+test('the SUT file\'s firmware images are served under their own names', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fw-images-'));
+  writeFileSync(join(dir, 'vendor-2.1.bin'), 'vendor image');
+  const base = testSut();
+  const sut = { ...base, fileTransfer: { ...base.fileTransfer, images: { valid: join(dir, 'vendor-2.1.bin') } } };
+  await withCharger(async (flows) => {
+    await flows.sendUpdate({}, { rule: 'OCPP 1.6 §5.19' });
+    const server = await flows.server();
+    assert.equal(String(await downloadFile(server.url('http', 'vendor-2.1.bin'))), 'vendor image');
+    await flows.sendUpdate({ image: 'invalid' }, { rule: 'OCPP 1.6 §5.19' });
+    assert.match(String(await downloadFile(server.url('http', 'unsupported-firmware.bin'))), /not a firmware image/);
+  }, undefined, undefined, sut);
 });
 
 test('the upload named as GetDiagnostics.conf said passes; another name, an empty file or none fails §5.9', async () => {

@@ -5,6 +5,8 @@
  * requests, follow the status notifications, and judge what arrived on the server. The server is started on first
  * use and stopped when the scenario ends (also when it failed); its transfer log becomes the scenario's evidence.
  */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { ReceivedCall } from '../../recording/mailbox';
 import { ConformanceAssertionError, HarnessError } from '../../reporting/errors';
 import { formatDuration } from '../../sut/duration';
@@ -41,8 +43,8 @@ interface SentUpdate {
 }
 
 export interface UpdateOptions {
-  /** Serve this file (default: a firmware image named after the scenario); absent with `refusing`. */
-  readonly file?: { readonly name: string; readonly bytes: string };
+  /** Which image to serve (default `valid`): the SUT file's `fileTransfer.images`, or a small made-up file. */
+  readonly image?: 'valid' | 'invalid';
   /** A location that refuses instead of a served file. */
   readonly refusing?: Refusal;
   /** retrieveDate this far ahead (default: now). */
@@ -106,7 +108,7 @@ export class FirmwareFlows {
   async sendUpdate(options: UpdateOptions, rule: RuleContext): Promise<void> {
     const server = await this.server();
     const protocol = this.protocol('firmware');
-    const file = options.file ?? { name: `firmware-${this.ctx.scenario?.id ?? 'update'}.bin`, bytes: `ocpp-conformance test firmware for ${this.cp.identity}\n` };
+    const file = this.image(options.image ?? 'valid');
     let location: string;
     if (options.refusing) location = await server.refusingUrl(protocol, options.refusing, file.name);
     else {
@@ -121,6 +123,17 @@ export class FirmwareFlows {
     const sent: SentUpdate = { name: file.name, retrieveAt, retries: options.retries, retryInterval: options.retryInterval };
     this.ctx.memory.set(UPDATE, sent);
     await this.requests.send('UpdateFirmware', payload, rule);
+  }
+
+  /**
+   * The firmware to serve: the SUT file's image of that kind (a real charger installs only its own firmware), else a
+   * small made-up file named after the scenario (the reference installs any non-empty file, unless told to fail).
+   */
+  private image(kind: 'valid' | 'invalid'): { readonly name: string; readonly bytes: Uint8Array | string } {
+    const path = this.ctx.sut.fileTransfer.images?.[kind];
+    if (path) return { name: basename(path), bytes: readFileSync(path) };
+    if (kind === 'invalid') return { name: 'unsupported-firmware.bin', bytes: `not a firmware image of ${this.cp.identity}\n` };
+    return { name: `firmware-${this.ctx.scenario?.id ?? 'update'}.bin`, bytes: `ocpp-conformance test firmware for ${this.cp.identity}\n` };
   }
 
   /** The charger fails to install the next firmware (TC_044_3_CS, a rig or the reference's control API); undone at the end. */
