@@ -4,6 +4,7 @@ import type { HarnessWorld } from '../../support/cucumber/world';
 import { BootFlows } from '../../support/roles/central-system/boot-flows';
 import { CentralSystemRequests } from '../../support/roles/central-system/central-system-requests';
 import { ChargerConfiguration } from '../../support/roles/central-system/charger-configuration';
+import { FirmwareFlows } from '../../support/roles/central-system/firmware-flows';
 import { IdleState } from '../../support/roles/central-system/idle-state';
 import { LocalListFlows } from '../../support/roles/central-system/local-list-flows';
 import { MeterValueChecks } from '../../support/roles/central-system/meter-value-checks';
@@ -24,6 +25,8 @@ export const restarts = (w: HarnessWorld): RestartFlows => new RestartFlows(w);
 export const offline = (w: HarnessWorld): OfflineFlows => new OfflineFlows(w);
 export const localList = (w: HarnessWorld): LocalListFlows => new LocalListFlows(w);
 export const requiredKeys = (w: HarnessWorld): RequiredConfigurationKeys => new RequiredConfigurationKeys(w);
+export const firmware = (w: HarnessWorld): FirmwareFlows =>
+  new FirmwareFlows(w, (fileName, text) => w.attach(text, { mediaType: 'text/plain', fileName }));
 
 /** The clause of an action's operation, e.g. `OCPP 1.6 §5.11` for RemoteStartTransaction. */
 export const operation = (w: HarnessWorld, action: string): string => `OCPP 1.6 ${w.operationOf(action)}`;

@@ -19,7 +19,7 @@ export const MAIN_FLAGS: Record<string, FlagSpec> = {
 
 export const MAIN_HELP = helpText(
   'ocpp-conformance main [options]',
-  'Runs both suites against the bundled reference Charge Point and Central System (npm start) and writes\nall reports into one folder. The cases N/A there (a fixed cable, no local list) run against the\nreference configuration where they apply (fixtures/sut/reference-charge-point-fixed-cable.json).',
+  'Runs both suites against the bundled reference Charge Point and Central System (npm start) and writes\nall reports into one folder. The cases N/A there (a fixed cable, no local list) run against the\nreference configuration where they apply (fixtures/sut/reference-charge-point-fixed-cable.json), the Get\nDiagnostics cases against a build with FTP-only diagnostics (reference-charge-point-ftp-diagnostics.json).',
   MAIN_FLAGS,
 );
 

@@ -5,7 +5,7 @@ import { MAIN_REFERENCE_FILE, mainRunTags, REFERENCE_VARIANTS, referenceFileFor,
 import { ROOT } from './run-command';
 
 test('the main run of a configuration leaves out exactly the cases its variant runs', () => {
-  assert.equal(mainRunTags('reference-charge-point.json'), 'not @TC_017_2_CS and not @TC_018_2_CS and not @TC_043_1_CS');
+  assert.equal(mainRunTags('reference-charge-point.json'), 'not @TC_017_2_CS and not @TC_018_2_CS and not @TC_043_1_CS and not @TC_045_1_CS and not @TC_045_2_CS');
   assert.equal(mainRunTags('reference-central-system.json'), undefined);
   assert.equal(tagsOf(['TC_017_2_CS', 'TC_043_1_CS']), '@TC_017_2_CS or @TC_043_1_CS');
   assert.equal(variantTags(['TC_017_2_CS'], '@feature-profile:Core'), '(@feature-profile:Core) and (@TC_017_2_CS)');
@@ -22,11 +22,17 @@ test('every variant is a reference SUT file of its role built for the cases it r
   const fixed = loadSutFile(sutPath(ROOT, 'reference-charge-point-fixed-cable.json'));
   assert.equal(fixed.chargePoint?.fixedCable, true);
   assert.equal((fixed.reference?.options as Record<string, unknown>)['localAuthList'], false);
+  // FTP-only diagnostics: the charger's SUT file and the reference build agree.
+  const ftp = loadSutFile(sutPath(ROOT, 'reference-charge-point-ftp-diagnostics.json'));
+  assert.deepEqual(ftp.fileTransfer.protocols.diagnostics, ['ftp']);
+  assert.deepEqual((ftp.reference?.options as { fileTransferProtocols?: unknown }).fileTransferProtocols, { diagnostics: ['ftp'] });
+  assert.ok(ftp.chargePoint?.supportedProfiles.includes('FirmwareManagement'));
 });
 
 test('a fault runs against the configuration where its cases apply', () => {
   assert.equal(referenceFileFor('charge-point', ['TC_005_3_CS']), 'reference-charge-point.json');
   assert.equal(referenceFileFor('charge-point', ['TC_017_2_CS', 'TC_018_2_CS']), 'reference-charge-point-fixed-cable.json');
   assert.equal(referenceFileFor('central-system', ['TC_043_4_CSMS']), 'reference-central-system.json');
+  assert.equal(referenceFileFor('charge-point', ['TC_045_1_CS']), 'reference-charge-point-ftp-diagnostics.json');
   assert.throws(() => referenceFileFor('charge-point', ['TC_017_2_CS', 'TC_017_1_CS']), /one reference configuration/);
 });

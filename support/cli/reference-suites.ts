@@ -2,7 +2,7 @@
  * The bundled reference SUT files `ocpp-conformance main` and the self-test's conformance stage run, and the cases
  * that need a second build of a reference: a test case that is N/A in the main configuration (its prerequisite is a
  * fixed cable, a missing profile…) runs, and must PASS, against the configuration where it applies, so that every
- * scenario has been seen to pass. The main run leaves those cases out, so a combined report shows each id once,
+ * scenario has been seen to pass; a build the field has (FTP-only diagnostics) runs the cases it changes. The main run leaves those cases out, so a combined report shows each id once,
  * with the verdict of the configuration it was made for.
  */
 import { join } from 'node:path';
@@ -33,6 +33,14 @@ export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
     mainFile: 'reference-charge-point.json',
     // Fixed cable: TC_017_2_CS, TC_018_2_CS (OCPP 1.6 §5.18); no LocalAuthListManagement: TC_043_1_CS (§5.15).
     scenarios: ['TC_017_2_CS', 'TC_018_2_CS', 'TC_043_1_CS'],
+  },
+  {
+    role: 'charge-point',
+    file: 'reference-charge-point-ftp-diagnostics.json',
+    mainFile: 'reference-charge-point.json',
+    // A charger with FTP-only diagnostics (issue 11): the Get Diagnostics cases (OCPP 1.6 §5.9) upload over FTP here;
+    // the main configuration's diagnostics go over HTTP in EXT_FW_002.
+    scenarios: ['TC_045_1_CS', 'TC_045_2_CS'],
   },
 ];
 

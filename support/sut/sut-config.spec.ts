@@ -141,4 +141,11 @@ test('fileTransfer: a bad value is refused naming the field', () => {
   refused({ ...charger, fileTransfer: { ftp: { user: 'cp' } } }, /lacks the required field "password" at \/fileTransfer\/ftp/);
   refused({ ...charger, fileTransfer: { protocols: { firmware: ['https'] } } }, /https in \/fileTransfer\/protocols\/firmware but has no \/fileTransfer\/tls/);
   refused({ ...charger, fileTransfer: { port: 21 } }, /unknown field "port" at \/fileTransfer/);
+  refused({ ...charger, fileTransfer: { images: { valid: 'no-such-image.bin' } } }, /\/fileTransfer\/images\/valid = "no-such-image.bin", but there is no file/);
+});
+
+test('fileTransfer: firmware images are found relative to the SUT file', () => {
+  writeFileSync(join(dir, 'vendor-fw.bin'), 'image');
+  const images = loadSutFile(file({ ...charger, fileTransfer: { images: { valid: 'vendor-fw.bin' } } })).fileTransfer.images;
+  assert.deepEqual(images, { valid: join(dir, 'vendor-fw.bin') });
 });

@@ -4,9 +4,9 @@
  * by then.
  */
 import Ajv, { type ErrorObject } from 'ajv';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../reporting/errors';
 import { parseDuration } from './duration';
 import schema from './sut-file.schema.json';
@@ -94,6 +94,11 @@ export interface FileTransferConfig {
   readonly protocols: { readonly firmware: readonly TransferProtocol[]; readonly diagnostics: readonly TransferProtocol[] };
   readonly ftp?: { readonly user: string; readonly password: string };
   readonly tls?: { readonly cert: string; readonly key: string };
+  /**
+   * Firmware images for UpdateFirmware.req, absolute paths: one the charger installs (TC_044_1_CS) and one it
+   * refuses (TC_044_3_CS); without them the file server serves a small made-up file.
+   */
+  readonly images?: { readonly valid?: string; readonly invalid?: string };
 }
 
 export interface SutConfig {
@@ -227,6 +232,7 @@ interface RawSutFile {
     protocols?: { firmware?: TransferProtocol[]; diagnostics?: TransferProtocol[] };
     ftp?: { user: string; password: string };
     tls?: { cert: string; key: string };
+    images?: { valid?: string; invalid?: string };
   };
 }
 
@@ -259,7 +265,15 @@ function normaliseFileTransfer(file: string, raw: RawSutFile): FileTransferConfi
       throw new ConfigError(`the SUT file ${file} lists https in /fileTransfer/protocols/${kind} but has no /fileTransfer/tls (certificate and key) to serve it`);
     }
   }
-  return { host, protocols, ftp: section.ftp, tls };
+  const images: { valid?: string; invalid?: string } = {};
+  for (const kind of ['valid', 'invalid'] as const) {
+    const given = section.images?.[kind];
+    if (given === undefined) continue;
+    const path = resolve(dirname(file), given);
+    if (!existsSync(path)) throw new ConfigError(`the SUT file ${file} has /fileTransfer/images/${kind} = ${JSON.stringify(given)}, but there is no file ${path}`);
+    images[kind] = path;
+  }
+  return { host, protocols, ftp: section.ftp, tls, ...(section.images ? { images } : {}) };
 }
 
 function normalise(file: string, raw: RawSutFile): SutConfig {

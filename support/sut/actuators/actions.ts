@@ -25,6 +25,8 @@ export const ACTIONS = {
   'ev-suspend': { side: 'charge-point', instruction: 'Let the EV on connector {connectorId} stop drawing power.', params: ['connectorId'] },
   'ev-resume': { side: 'charge-point', instruction: 'Let the EV on connector {connectorId} draw power again.', params: ['connectorId'] },
   'local-list-failure': { side: 'charge-point', instruction: 'Bring the charger into a state in which storing a Local Authorization List fails (enabled: {enabled}).', params: ['enabled'] },
+  'installation-failure': { side: 'charge-point', instruction: 'Make the charger fail to install the firmware it is sent next, e.g. give it an image it rejects (enabled: {enabled}).', params: ['enabled'] },
+  'upload-failure': { side: 'charge-point', instruction: 'Make the charger\'s diagnostics uploads fail, e.g. block its route to the harness (enabled: {enabled}).', params: ['enabled'] },
   // In the Central System (an operator in the CSMS's UI, or a CI trigger API).
   'remote-start': { side: 'central-system', instruction: 'In the CSMS, start a charge remotely on charge point {chargePointId}, connector {connectorId}, for idTag {idTag}.', params: ['chargePointId', 'connectorId', 'idTag'] },
   'remote-stop': { side: 'central-system', instruction: 'In the CSMS, stop transaction {transactionId} of charge point {chargePointId} remotely.', params: ['chargePointId', 'transactionId'] },
