@@ -39,6 +39,9 @@ export const ACTIONS = {
   'unlock-connector': { side: 'central-system', instruction: 'In the CSMS, unlock connector {connectorId} of charge point {chargePointId}.', params: ['chargePointId', 'connectorId'] },
   'data-transfer': { side: 'central-system', instruction: 'In the CSMS, send a DataTransfer (vendorId {vendorId}, messageId {messageId}) to charge point {chargePointId}.', params: ['chargePointId', 'vendorId', 'messageId', 'data'] },
   'set-id-tag-status': { side: 'central-system', instruction: 'In the CSMS, set the status of idTag {idTag} to {status}.', params: ['idTag', 'status'] },
+  // FirmwareManagement, in the Central System (OCPP 1.6 §5.9, §5.19): without a location, the CSMS's own.
+  'update-firmware': { side: 'central-system', instruction: 'In the CSMS, update the firmware of charge point {chargePointId} from location {location} (- : a firmware file the CSMS serves itself), retrieve date now.', params: ['chargePointId', 'location', 'retrieveDate', 'retries', 'retryInterval'] },
+  'get-diagnostics': { side: 'central-system', instruction: 'In the CSMS, request the diagnostics of charge point {chargePointId}, to be uploaded to location {location} (- : a location the CSMS receives uploads at itself).', params: ['chargePointId', 'location', 'retries', 'retryInterval', 'startTime', 'stopTime'] },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof ACTIONS;
