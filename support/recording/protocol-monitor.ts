@@ -159,12 +159,17 @@ export class ProtocolMonitor {
   }
 }
 
+/** A broken date-time format (§3.15), as opposed to another format such as the `uri` of a location (§6.25, §6.55). */
+function isDateTimeFormat(v: SchemaViolation): boolean {
+  return v.keyword === 'format' && DATE_TIME_FIELDS.has(v.pointer.slice(v.pointer.lastIndexOf('/') + 1));
+}
+
 function ruleOf(v: SchemaViolation): string {
-  return v.keyword === 'format' ? `OCPP 1.6 §3.15, ${v.rule}` : v.rule;
+  return isDateTimeFormat(v) ? `OCPP 1.6 §3.15, ${v.rule}` : v.rule;
 }
 
 function schemaMessage(record: FrameRecord, v: SchemaViolation): string {
   const what = record.kind === 'CALL' ? `${record.action}.req` : `${record.action ?? 'response'}.conf`;
-  const dateHint = v.keyword === 'format' ? ' (RFC 3339 date-time with a time-zone offset required)' : '';
+  const dateHint = isDateTimeFormat(v) ? ' (RFC 3339 date-time with a time-zone offset required)' : '';
   return `${what}: ${v.message}${dateHint} [pointer ${v.pointer || '/'}, keyword ${v.keyword}]`;
 }

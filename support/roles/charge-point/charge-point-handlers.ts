@@ -23,6 +23,9 @@ export interface ChargePointModel {
 const knownConnector = (model: ChargePointModel, id: unknown, allowZero = false): boolean =>
   typeof id === 'number' && Number.isInteger(id) && id <= model.connectors && (allowZero ? id >= 0 : id >= 1);
 
+/** The fileName of GetDiagnostics.conf (§6.26): the file the emulated Charge Point uploads. */
+export const DIAGNOSTICS_FILE_NAME = 'emulated-charge-point-diagnostics.log';
+
 const TRIGGERABLE = new Set(['BootNotification', 'Heartbeat', 'StatusNotification', 'MeterValues', 'DiagnosticsStatusNotification', 'FirmwareStatusNotification']);
 
 export function chargePointHandlers(model: ChargePointModel): HandlerTable {
@@ -80,7 +83,10 @@ export function chargePointHandlers(model: ChargePointModel): HandlerTable {
       return result({ status: 'Accepted' });
     })
     // §5.18: a connector the Charge Point does not have cannot be unlocked.
-    .setDefault('UnlockConnector', ({ payload }) => result({ status: knownConnector(model, payload['connectorId']) ? 'Unlocked' : 'NotSupported' }));
+    .setDefault('UnlockConnector', ({ payload }) => result({ status: knownConnector(model, payload['connectorId']) ? 'Unlocked' : 'NotSupported' }))
+    // FirmwareManagement: the download or upload is the scenario's to carry out (firmware-update.ts, firmware-diagnostics.ts).
+    .setDefault('UpdateFirmware', () => result({}))
+    .setDefault('GetDiagnostics', () => result({ fileName: DIAGNOSTICS_FILE_NAME }));
   return table;
 }
 

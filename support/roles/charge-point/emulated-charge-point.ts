@@ -19,6 +19,8 @@ import { defaultConfiguration } from './charge-point-configuration';
 import { chargePointHandlers, type ChargePointModel } from './charge-point-handlers';
 import { ChargePointSessions } from './charge-point-sessions';
 import { EmulatedReservations, reservationHandlers } from './reservation-handlers';
+import { DiagnosticsUploadFlow } from './firmware-diagnostics';
+import { FirmwareUpdateFlow } from './firmware-update';
 import { OCPP16 } from '../central-system/emulated-central-system';
 import { type Connectivity, type HandshakeRequest, isResetWithoutResponse, openHandshake } from './csms-handshake';
 
@@ -68,6 +70,9 @@ export class EmulatedChargePoint {
   readonly sessions: ChargePointSessions;
   /** The reservations it holds (§5.13). */
   readonly reservations: EmulatedReservations;
+  /** The firmware update the Central System started (§5.19) and the diagnostics it asked for (§5.9). */
+  readonly firmware: FirmwareUpdateFlow;
+  readonly diagnostics: DiagnosticsUploadFlow;
   private current: OcppConnection | undefined;
   /** Connections replaced by a newer one while still open (a reconnection that left the old socket behind). */
   private readonly earlier: OcppConnection[] = [];
@@ -94,6 +99,8 @@ export class EmulatedChargePoint {
     this.handlers = reservationHandlers(chargePointHandlers(this.model), this.reservations);
     this.expectations = new Expectations(this.mailbox, sutName('ChargePoint', options.identity));
     this.sessions = new ChargePointSessions(this);
+    this.firmware = new FirmwareUpdateFlow(this);
+    this.diagnostics = new DiagnosticsUploadFlow(this);
   }
 
   get identity(): string {

@@ -44,6 +44,9 @@ export const ACTIONS = {
   // Reservation (OCPP 1.6 §5.13, §5.1): the CSMS picks the reservationId; connectorId 0 reserves any connector.
   'reserve-now': { side: 'central-system', instruction: 'In the CSMS, reserve connector {connectorId} of charge point {chargePointId} for idTag {idTag} (parentIdTag {parentIdTag}), expiring {expiresIn} s from now.', params: ['chargePointId', 'connectorId', 'idTag', 'parentIdTag', 'expiresIn'] },
   'cancel-reservation': { side: 'central-system', instruction: 'In the CSMS, cancel reservation {reservationId} of charge point {chargePointId}.', params: ['chargePointId', 'reservationId'] },
+  // FirmwareManagement, in the Central System (OCPP 1.6 §5.9, §5.19): without a location, the CSMS's own.
+  'update-firmware': { side: 'central-system', instruction: 'In the CSMS, update the firmware of charge point {chargePointId} from location {location} (- : a firmware file the CSMS serves itself), retrieve date now.', params: ['chargePointId', 'location', 'retrieveDate', 'retries', 'retryInterval'] },
+  'get-diagnostics': { side: 'central-system', instruction: 'In the CSMS, request the diagnostics of charge point {chargePointId}, to be uploaded to location {location} (- : a location the CSMS receives uploads at itself).', params: ['chargePointId', 'location', 'retries', 'retryInterval', 'startTime', 'stopTime'] },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof ACTIONS;
