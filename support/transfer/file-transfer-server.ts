@@ -1,7 +1,7 @@
 /**
  * The harness's file server for the FirmwareManagement profile (issue 11): serves firmware files for
- * UpdateFirmware.req (OCPP 1.6 §5.16, §6.53) and receives diagnostics uploads for GetDiagnostics.req (OCPP 1.6 §5.7,
- * §6.27), over HTTP, HTTPS (given a certificate and key) and FTP. Started per scenario on ephemeral ports of one host,
+ * UpdateFirmware.req (OCPP 1.6 §5.19, §6.55) and receives diagnostics uploads for GetDiagnostics.req (OCPP 1.6 §5.9,
+ * §6.25), over HTTP, HTTPS (given a certificate and key) and FTP. Started per scenario on ephemeral ports of one host,
  * stopped after; every transfer attempt is recorded in `transfers` so that a step can judge that the upload arrived,
  * is non-empty and carries the fileName of GetDiagnostics.conf. Independent of Cucumber and of the roles.
  */
@@ -117,7 +117,7 @@ export class FileTransferServer {
 
   /**
    * The location of a served file, for UpdateFirmware.req `location`; without `name`, the directory for
-   * GetDiagnostics.req `location` (a directory URI, OCPP 1.6 §6.27), ending in "/".
+   * GetDiagnostics.req `location` (a directory URI, OCPP 1.6 §6.25), ending in "/".
    */
   url(protocol: TransferProtocol, name?: string): string {
     const origin = this.origin(protocol, this.portOf(protocol));

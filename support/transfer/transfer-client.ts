@@ -115,7 +115,7 @@ export async function downloadFile(url: string, options: TransferClientOptions =
 }
 
 /**
- * Uploads `bytes` as `name` into the directory `url` (GetDiagnostics.req `location`, OCPP 1.6 §6.27): HTTP(S) PUT
+ * Uploads `bytes` as `name` into the directory `url` (GetDiagnostics.req `location`, OCPP 1.6 §6.25): HTTP(S) PUT
  * of the raw body to `<url>/<name>`, FTP STOR of `<path>/<name>`.
  */
 export async function uploadFile(url: string, name: string, bytes: Uint8Array | string, options: TransferClientOptions = {}): Promise<void> {

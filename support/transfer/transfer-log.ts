@@ -1,7 +1,7 @@
 /**
  * Every file transfer a charger (or a Central System) attempted against the harness's file server: firmware
- * downloads (UpdateFirmware.req `location`, OCPP 1.6 §5.16) and diagnostics uploads (GetDiagnostics.req `location`,
- * OCPP 1.6 §5.7). Waits read from it, so a transfer that happened before the step began is still found; each wait has
+ * downloads (UpdateFirmware.req `location`, OCPP 1.6 §5.19) and diagnostics uploads (GetDiagnostics.req `location`,
+ * OCPP 1.6 §5.9). Waits read from it, so a transfer that happened before the step began is still found; each wait has
  * one deadline and on timeout says what it awaited, for how long, and which transfers happened instead.
  */
 import { performance } from 'node:perf_hooks';
@@ -81,7 +81,7 @@ export class TransferLog {
 
   /**
    * Waits up to `withinMs` for a completed upload, named `name` when given (the fileName of GetDiagnostics.conf,
-   * OCPP 1.6 §6.27). Resolves with the first such upload, also one that arrived before the wait began.
+   * OCPP 1.6 §6.25). Resolves with the first such upload, also one that arrived before the wait began.
    */
   waitForUpload(name: string | undefined, withinMs: number): Promise<TransferRecord> {
     return this.waitFor(

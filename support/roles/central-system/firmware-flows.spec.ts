@@ -96,16 +96,16 @@ test('the upload named as GetDiagnostics.conf said passes; another name, an empt
   }, 'diag.log');
 });
 
-test('retries: too few attempts fail as behaviour, attempts closer than retryInterval as timing (§6.53)', async () => {
+test('retries: too few attempts fail as behaviour, attempts closer than retryInterval as timing (§6.55)', async () => {
   await withCharger(async (flows) => {
-    await flows.sendUpdate({ refusing: 'not-found', retries: 2, retryInterval: 1 }, { rule: 'OCPP 1.6 §6.53' });
+    await flows.sendUpdate({ refusing: 'not-found', retries: 2, retryInterval: 1 }, { rule: 'OCPP 1.6 §6.55' });
     const server = await flows.server();
     const location = await server.refusingUrl('http', 'not-found', 'firmware-update.bin');
     await downloadFile(location).catch(() => undefined);
-    const few = await failureOf(flows.expectRetried({ rule: 'OCPP 1.6 §6.53' }));
+    const few = await failureOf(flows.expectRetried({ rule: 'OCPP 1.6 §6.55' }));
     assert.equal(few.detail.category, 'behaviour');
     await downloadFile(location).catch(() => undefined);
-    const close = await failureOf(flows.expectRetried({ rule: 'OCPP 1.6 §6.53' }));
+    const close = await failureOf(flows.expectRetried({ rule: 'OCPP 1.6 §6.55' }));
     assert.equal(close.detail.category, 'timing');
   });
 });
