@@ -79,6 +79,14 @@ When('the Central System starts a transaction for {idTag} on the connector under
   await reservations(this).remoteStartAndPlugIn(idTag, step ?? 'remote start');
 });
 
+When('the EV driver is authorized with {idTag} at the reserved connector{docStep}', async function (idTag: string, step?: string) {
+  await reservations(this).authorizedOnReservation(idTag, step ?? 'reusable state Authorized');
+});
+
+Then('the Charge Point sends StatusNotification.req with status "Available" for the cancelled reservation{docStep}', async function (step?: string) {
+  await reservations(this).expectAvailableAfterCancel(this.rule('OCPP 1.6 §5.1', step));
+});
+
 Then('the Charge Point answers ReserveNow.conf for connectorId 0 as its ReserveConnectorZeroSupported says', function () {
   return reservations(this).expectConnectorZeroAsKeySays(this.rule('OCPP 1.6 §5.13'));
 });
@@ -96,7 +104,8 @@ Then('the connector under test stays Reserved{docStep}', async function (step?: 
 });
 
 Then('the Charge Point sends StartTransaction.req for {idTag} with the reservationId of the reservation, and StatusNotification.req with status "Charging"{docStep}', async function (idTag: string, step?: string) {
-  await reservations(this).expectStart(idTag, 'uses', this.rule('OCPP 1.6 §4.8', step), this.rule('OCPP 1.6 §5.13', step));
+  // §5.13: the reservation admits its idTag (or its parentIdTag's): a missing start is the reservation's failure.
+  await reservations(this).expectStart(idTag, 'uses', this.rule('OCPP 1.6 §5.13', step), this.rule('OCPP 1.6 §5.13', step));
 });
 
 Then('the Charge Point sends StartTransaction.req for {idTag} without a reservationId, and StatusNotification.req with status "Charging"{docStep}', async function (idTag: string, step?: string) {

@@ -117,7 +117,7 @@ Feature: Reservation (test case document §2.20)
     And the connector under test is reserved for the valid idTag
     When the Central System sends CancelReservation.req for the reservation (step 1)
     Then the Charge Point answers CancelReservation.conf with status "Accepted" (step 2)
-    And the Charge Point sends StatusNotification.req with status "Available" (step 3)
+    And the Charge Point sends StatusNotification.req with status "Available" for the cancelled reservation (step 3)
     When the Central System starts a transaction for the second valid idTag on the connector under test remotely, and the cable is plugged in (step 5)
     Then the Charge Point sends StartTransaction.req for the second valid idTag without a reservationId, and StatusNotification.req with status "Charging" (step 5)
 
@@ -136,7 +136,7 @@ Feature: Reservation (test case document §2.20)
     When the Central System sends ReserveNow.req for the connector under test and the valid idTag, with parentIdTag the parent idTag (step 1)
     Then the Charge Point answers ReserveNow.conf with status "Accepted" (step 2)
     And the Charge Point sends StatusNotification.req with status "Reserved" (step 3)
-    When the EV driver is authorized with the child idTag (step 5)
+    When the EV driver is authorized with the child idTag at the reserved connector (step 5)
     And the EV driver plugs in the cable (step 6)
     Then the Charge Point sends StartTransaction.req for the child idTag with the reservationId of the reservation, and StatusNotification.req with status "Charging" (steps 7 and 9)
 

@@ -207,7 +207,24 @@ export class ReservationFlows {
     const authorize = await new ChargerConfiguration(this.ctx).current('AuthorizeRemoteTxRequests', this.ctx.rule('OCPP 1.6 §5.8', step));
     await s.remoteStart(idTag, this.ctx.rule('OCPP 1.6 §5.11', step));
     if (s.mustAuthorizeRemote(authorize, idTag)) await s.expectAuthorize(idTag, this.ctx.rule('OCPP 1.6 §5.11', step));
-    await s.expectStatus(['Preparing'], this.ctx.rule('OCPP 1.6 §4.9', step));
+    // §5.13: whether the connector takes the idTag is the reservation's rule (Reserved or Available → Preparing).
+    await s.expectStatus(['Preparing'], this.ctx.rule('OCPP 1.6 §5.13', step));
     await s.plugIn();
+  }
+
+  /**
+   * Reusable state Authorized on a reserved connector: the EV driver presents `idTag`, Authorize.req for it (§4.1),
+   * then Preparing: the reservation admits its idTag or one with its parentIdTag (§5.13).
+   */
+  async authorizedOnReservation(idTag: string, step: string): Promise<void> {
+    const s = this.session;
+    await s.present(idTag);
+    await s.expectAuthorize(idTag, this.ctx.rule('OCPP 1.6 §4.1', `${step} (reusable state Authorized step 1)`));
+    await s.expectStatus(['Preparing'], this.ctx.rule('OCPP 1.6 §5.13', `${step} (reusable state Authorized step 3)`));
+  }
+
+  /** §5.1: the cancelled reservation's connector reports Available. */
+  async expectAvailableAfterCancel(rule: RuleContext): Promise<void> {
+    await this.session.expectStatus(['Available'], rule);
   }
 }
