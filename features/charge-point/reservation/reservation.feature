@@ -62,12 +62,6 @@ Feature: Reservation (test case document §2.20)
     When the Central System sends ReserveNow.req for the connector under test and the valid idTag (step 1)
     Then the Charge Point answers ReserveNow.conf with status "Unavailable" (step 2)
 
-  @TC_048_4_CS @spec=OCPP-1.6-5.13
-  Scenario: TC_048_4_CS Reservation of a Connector - Rejected
-    Given the Charge Point is booted and idle
-    And the Charge Point does not support the Reservation profile
-    When the Central System sends ReserveNow.req for the connector under test and the valid idTag (step 1)
-    Then the Charge Point answers ReserveNow.conf with status "Rejected" (step 2)
 
   @TC_049_CS @operator @spec=OCPP-1.6-5.13
   Scenario: TC_049_CS Reservation of a Charge Point - Transaction
@@ -104,12 +98,6 @@ Feature: Reservation (test case document §2.20)
     When the Central System sends ReserveNow.req for connectorId 0 and the valid idTag (step 1)
     Then the Charge Point answers ReserveNow.conf with status "Unavailable" (step 2)
 
-  @TC_050_4_CS @spec=OCPP-1.6-5.13
-  Scenario: TC_050_4_CS Reservation of a Charge Point - Rejected
-    Given the Charge Point is booted and idle
-    And the Charge Point does not support the Reservation profile
-    When the Central System sends ReserveNow.req for connectorId 0 and the valid idTag (step 1)
-    Then the Charge Point answers ReserveNow.conf with status "Rejected" (step 2)
 
   @TC_051_CS @operator @spec=OCPP-1.6-5.1
   Scenario: TC_051_CS Cancel Reservation
