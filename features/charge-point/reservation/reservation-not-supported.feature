@@ -1,7 +1,7 @@
-@sut:charge-point
+@sut:charge-point @feature-profile:Core
 Feature: Reservation refused by a Charge Point without the profile (test case document §2.20)
   The document's prerequisite for these two cases is a Charge Point that does NOT support the Reservation profile,
-  so they carry no profile tag and run where the SUT file leaves Reservation out; a charger that declares
+  so they are tagged Core (what such a charger has) and run where the SUT file leaves Reservation out; a charger that declares
   Reservation in SupportedFeatureProfiles makes them N/A. ReserveNow.req, for a connector or for connectorId 0, must
   not reserve: ReserveNow.conf Rejected (OCPP 1.6 §5.13), or the CALLERROR NotSupported of a charger that does not
   implement the action at all (OCPP-J 1.6 §4.2.3).
