@@ -5,7 +5,7 @@ import { MAIN_REFERENCE_FILE, mainRunTags, REFERENCE_VARIANTS, referenceFileFor,
 import { ROOT } from './run-command';
 
 test('the main run of a configuration leaves out exactly the cases its variant runs', () => {
-  assert.equal(mainRunTags('reference-charge-point.json'), 'not @TC_017_2_CS and not @TC_018_2_CS and not @TC_043_1_CS and not @TC_045_1_CS and not @TC_045_2_CS');
+  assert.equal(mainRunTags('reference-charge-point.json'), 'not @TC_017_2_CS and not @TC_018_2_CS and not @TC_043_1_CS and not @TC_048_4_CS and not @TC_050_4_CS and not @TC_045_1_CS and not @TC_045_2_CS');
   assert.equal(mainRunTags('reference-central-system.json'), undefined);
   assert.equal(tagsOf(['TC_017_2_CS', 'TC_043_1_CS']), '@TC_017_2_CS or @TC_043_1_CS');
   assert.equal(variantTags(['TC_017_2_CS'], '@feature-profile:Core'), '(@feature-profile:Core) and (@TC_017_2_CS)');
@@ -22,6 +22,9 @@ test('every variant is a reference SUT file of its role built for the cases it r
   const fixed = loadSutFile(sutPath(ROOT, 'reference-charge-point-fixed-cable.json'));
   assert.equal(fixed.chargePoint?.fixedCable, true);
   assert.equal((fixed.reference?.options as Record<string, unknown>)['localAuthList'], false);
+  // No Reservation (TC_048_4_CS, TC_050_4_CS): the charger declares what the SUT file lists.
+  const declared = ((fixed.reference?.options as { configuration?: Record<string, string> }).configuration ?? {})['SupportedFeatureProfiles'];
+  assert.equal(declared, fixed.chargePoint?.supportedProfiles.join(','));
   // FTP-only diagnostics: the charger's SUT file and the reference build agree.
   const ftp = loadSutFile(sutPath(ROOT, 'reference-charge-point-ftp-diagnostics.json'));
   assert.deepEqual(ftp.fileTransfer.protocols.diagnostics, ['ftp']);

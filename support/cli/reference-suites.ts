@@ -31,8 +31,9 @@ export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
     role: 'charge-point',
     file: 'reference-charge-point-fixed-cable.json',
     mainFile: 'reference-charge-point.json',
-    // Fixed cable: TC_017_2_CS, TC_018_2_CS (OCPP 1.6 §5.18); no LocalAuthListManagement: TC_043_1_CS (§5.15).
-    scenarios: ['TC_017_2_CS', 'TC_018_2_CS', 'TC_043_1_CS'],
+    // Fixed cable: TC_017_2_CS, TC_018_2_CS (OCPP 1.6 §5.18); no LocalAuthListManagement: TC_043_1_CS (§5.15);
+    // Reservation not declared: TC_048_4_CS, TC_050_4_CS (§5.13).
+    scenarios: ['TC_017_2_CS', 'TC_018_2_CS', 'TC_043_1_CS', 'TC_048_4_CS', 'TC_050_4_CS'],
   },
   {
     role: 'charge-point',
