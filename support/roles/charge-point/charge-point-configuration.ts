@@ -34,13 +34,18 @@ export function defaultConfiguration(connectors: number): Map<string, Configurat
     ['StopTransactionOnInvalidId', 'true', false, bool],
     ['StopTxnAlignedData', '', false, any],
     ['StopTxnSampledData', '', false, any],
-    ['SupportedFeatureProfiles', 'Core,LocalAuthListManagement,RemoteTrigger,Reservation', true, any],
+    ['SupportedFeatureProfiles', 'Core,FirmwareManagement,LocalAuthListManagement,RemoteTrigger,Reservation,SmartCharging', true, any],
     ['TransactionMessageAttempts', '3', false, integer],
     ['TransactionMessageRetryInterval', '10', false, integer],
     ['UnlockConnectorOnEVSideDisconnect', 'true', false, bool],
     ['LocalAuthListEnabled', 'true', false, bool],
     ['LocalAuthListMaxLength', '100', true, integer],
     ['SendLocalListMaxLength', '100', true, integer],
+    // SmartCharging (§3.13.5, §9.4)
+    ['ChargeProfileMaxStackLevel', '8', true, integer],
+    ['ChargingScheduleAllowedChargingRateUnit', 'Current,Power', true, any],
+    ['ChargingScheduleMaxPeriods', '24', true, integer],
+    ['MaxChargingProfilesInstalled', '10', true, integer],
   ];
   return new Map(entries.map(([key, value, readonly, accepts]) => [key, { value, readonly, accepts }]));
 }

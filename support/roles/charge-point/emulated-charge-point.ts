@@ -18,6 +18,7 @@ import { ConformanceAssertionError, HarnessError } from '../../reporting/errors'
 import { defaultConfiguration } from './charge-point-configuration';
 import { chargePointHandlers, type ChargePointModel } from './charge-point-handlers';
 import { ChargePointSessions } from './charge-point-sessions';
+import { chargingProfileHandlers, EmulatedChargingProfiles } from './charging-profile-handlers';
 import { EmulatedReservations, reservationHandlers } from './reservation-handlers';
 import { DiagnosticsUploadFlow } from './firmware-diagnostics';
 import { FirmwareUpdateFlow } from './firmware-update';
@@ -70,6 +71,8 @@ export class EmulatedChargePoint {
   readonly sessions: ChargePointSessions;
   /** The reservations it holds (§5.13). */
   readonly reservations: EmulatedReservations;
+  /** The charging profiles it holds (§3.13). */
+  readonly chargingProfiles: EmulatedChargingProfiles;
   /** The firmware update the Central System started (§5.19) and the diagnostics it asked for (§5.9). */
   readonly firmware: FirmwareUpdateFlow;
   readonly diagnostics: DiagnosticsUploadFlow;
@@ -96,7 +99,8 @@ export class EmulatedChargePoint {
       connectors: this.connectors,
     };
     this.reservations = new EmulatedReservations(this.model);
-    this.handlers = reservationHandlers(chargePointHandlers(this.model), this.reservations);
+    this.chargingProfiles = new EmulatedChargingProfiles(this.model);
+    this.handlers = chargingProfileHandlers(reservationHandlers(chargePointHandlers(this.model), this.reservations), this.chargingProfiles);
     this.expectations = new Expectations(this.mailbox, sutName('ChargePoint', options.identity));
     this.sessions = new ChargePointSessions(this);
     this.firmware = new FirmwareUpdateFlow(this);

@@ -28,7 +28,7 @@ export const ACTIONS = {
   'installation-failure': { side: 'charge-point', instruction: 'Make the charger fail to install the firmware it is sent next, e.g. give it an image it rejects (enabled: {enabled}).', params: ['enabled'] },
   'upload-failure': { side: 'charge-point', instruction: 'Make the charger\'s diagnostics uploads fail, e.g. block its route to the harness (enabled: {enabled}).', params: ['enabled'] },
   // In the Central System (an operator in the CSMS's UI, or a CI trigger API).
-  'remote-start': { side: 'central-system', instruction: 'In the CSMS, start a charge remotely on charge point {chargePointId}, connector {connectorId}, for idTag {idTag}.', params: ['chargePointId', 'connectorId', 'idTag'] },
+  'remote-start': { side: 'central-system', instruction: 'In the CSMS, start a charge remotely on charge point {chargePointId}, connector {connectorId}, for idTag {idTag} (charging profile: {chargingProfile}).', params: ['chargePointId', 'connectorId', 'idTag', 'chargingProfile'] },
   'remote-stop': { side: 'central-system', instruction: 'In the CSMS, stop transaction {transactionId} of charge point {chargePointId} remotely.', params: ['chargePointId', 'transactionId'] },
   'reset': { side: 'central-system', instruction: 'In the CSMS, send a {type} reset to charge point {chargePointId}.', params: ['chargePointId', 'type'] },
   'change-availability': { side: 'central-system', instruction: 'In the CSMS, make connector {connectorId} of charge point {chargePointId} {type}.', params: ['chargePointId', 'connectorId', 'type'] },
@@ -47,6 +47,10 @@ export const ACTIONS = {
   // FirmwareManagement, in the Central System (OCPP 1.6 §5.9, §5.19): without a location, the CSMS's own.
   'update-firmware': { side: 'central-system', instruction: 'In the CSMS, update the firmware of charge point {chargePointId} from location {location} (- : a firmware file the CSMS serves itself), retrieve date now.', params: ['chargePointId', 'location', 'retrieveDate', 'retries', 'retryInterval'] },
   'get-diagnostics': { side: 'central-system', instruction: 'In the CSMS, request the diagnostics of charge point {chargePointId}, to be uploaded to location {location} (- : a location the CSMS receives uploads at itself).', params: ['chargePointId', 'location', 'retries', 'retryInterval', 'startTime', 'stopTime'] },
+  // SmartCharging, in the Central System (OCPP 1.6 §5.5, §5.7, §5.16): a TxProfile is for the running transaction.
+  'set-charging-profile': { side: 'central-system', instruction: 'In the CSMS, set a {purpose} charging profile on connector {connectorId} of charge point {chargePointId}: stack level {stackLevel}, limit {limit} {chargingRateUnit} from second {startPeriod}, {numberPhases} phases, for {duration} s.', params: ['chargePointId', 'connectorId', 'purpose', 'stackLevel', 'kind', 'recurrencyKind', 'chargingRateUnit', 'limit', 'startPeriod', 'numberPhases', 'duration', 'transactionId'] },
+  'clear-charging-profile': { side: 'central-system', instruction: 'In the CSMS, clear the charging profiles of charge point {chargePointId} matching id {id}, connector {connectorId}, purpose {chargingProfilePurpose}, stack level {stackLevel} (- : any).', params: ['chargePointId', 'id', 'connectorId', 'chargingProfilePurpose', 'stackLevel'] },
+  'get-composite-schedule': { side: 'central-system', instruction: 'In the CSMS, request the composite schedule of connector {connectorId} of charge point {chargePointId} for {duration} s in {chargingRateUnit}.', params: ['chargePointId', 'connectorId', 'duration', 'chargingRateUnit'] },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof ACTIONS;
