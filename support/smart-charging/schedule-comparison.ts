@@ -89,15 +89,17 @@ export function compareSchedules(expected: ExpectedComposite, reported: Reported
 
 /** One line per difference, for a failure message (OCPP 1.6 §5.7). */
 export function describeDifferences(comparison: Comparison): string[] {
-  return comparison.differences.map(d => {
-    switch (d.kind) {
-      case 'unit': return `chargingRateUnit: expected ${d.expected}, reported ${d.reported}`;
-      case 'duration': return `duration: expected ${d.expected} s, reported ${d.reported} s`;
-      case 'limit': return `from ${d.startPeriod} s (${d.at}) to ${d.endPeriod} s: expected limit ${d.expectedLimit ?? 'none'}`
-        + ` (numberPhases ${d.expectedPhases}), reported ${d.reportedLimit ?? 'no period'}`
-        + (d.reportedPhases === undefined ? '' : ` (numberPhases ${d.reportedPhases})`);
-    }
-  });
+  return comparison.differences.map(describeDifference);
+}
+
+function describeDifference(d: Difference): string {
+  switch (d.kind) {
+    case 'unit': return `chargingRateUnit: expected ${d.expected}, reported ${d.reported}`;
+    case 'duration': return `duration: expected ${d.expected} s, reported ${d.reported} s`;
+    case 'limit': return `from ${d.startPeriod} s (${d.at}) to ${d.endPeriod} s: expected limit ${d.expectedLimit ?? 'none'}`
+      + ` (numberPhases ${d.expectedPhases}), reported ${d.reportedLimit ?? 'no period'}`
+      + (d.reportedPhases === undefined ? '' : ` (numberPhases ${d.reportedPhases})`);
+  }
 }
 
 const cell = (limit: number | null | undefined, phases: number | undefined) =>
@@ -110,7 +112,8 @@ export function renderComparisonTable(comparison: Comparison, unit: ChargingRate
     lines.push(`| ${Math.round(r.start - comparison.origin)} | ${Math.round(r.end - comparison.origin)} | ${isoOf(r.start)} `
       + `| ${cell(r.expectedLimit, r.expectedPhases)} | ${cell(r.reportedLimit, r.reportedPhases)} | ${r.ok ? 'ok' : '**differs**'} |`);
   }
-  return [...lines, ...describeDifferences(comparison).filter((_, i) => comparison.differences[i].kind !== 'limit').map(l => `\n${l}`)].join('\n');
+  const others = comparison.differences.filter(d => d.kind !== 'limit').map(d => `\n${describeDifference(d)}`);
+  return [...lines, ...others].join('\n');
 }
 
 /** A small inline SVG step chart of both schedules (expected solid, reported dashed), no limit drawn as a gap. */
