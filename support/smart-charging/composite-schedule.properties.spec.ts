@@ -103,17 +103,37 @@ test('the composite changes only at the merged boundaries of the input periods, 
   }), RUNS);
 });
 
+/** The profile reshaped into an Absolute TxDefaultProfile on connector 1 in the asked unit, without validity bounds. */
+function absolute(one: InstalledProfile, unit: CompositeRequest['chargingRateUnit']): ChargingProfile {
+  const schedule = one.profile.chargingSchedule;
+  return { ...one.profile, chargingProfileKind: 'Absolute', chargingProfilePurpose: 'TxDefaultProfile', validFrom: undefined, validTo: undefined,
+    recurrencyKind: undefined, chargingSchedule: { ...schedule, chargingRateUnit: unit, startSchedule: schedule.startSchedule ?? at(-10) } };
+}
+
+/** Independently: the limit of profile p at t, or null outside its schedule (OCPP 1.6 §7.13, §7.14). */
+function scheduleLimit(p: ChargingProfile, t: number): number | null {
+  const start = epochSeconds(p.chargingSchedule.startSchedule as string);
+  if (t < start || t >= start + (p.chargingSchedule.duration ?? Infinity)) return null;
+  return [...p.chargingSchedule.chargingSchedulePeriod].reverse().find(x => start + x.startPeriod <= t)?.limit ?? null;
+}
+
 test('one Absolute profile alone is its own schedule, clipped to the window', () => {
   fc.assert(fc.property(installedArb, requestArb, (one, request) => {
-    const p: ChargingProfile = { ...one.profile, chargingProfileKind: 'Absolute', chargingProfilePurpose: 'TxDefaultProfile',
-      validFrom: undefined, validTo: undefined, recurrencyKind: undefined,
-      chargingSchedule: { ...one.profile.chargingSchedule, chargingRateUnit: request.chargingRateUnit, startSchedule: one.profile.chargingSchedule.startSchedule ?? at(-10) } };
-    const start = epochSeconds(p.chargingSchedule.startSchedule as string);
-    const ps = p.chargingSchedule.chargingSchedulePeriod;
-    const endOf = start + (p.chargingSchedule.duration ?? Infinity);
-    const want = (t: number) => (t < start || t >= endOf ? null : [...ps].reverse().find(x => start + x.startPeriod <= t)?.limit ?? null);
+    const p = absolute(one, request.chargingRateUnit);
     for (const s of compositeSchedule([{ connectorId: 1, profile: p }], request).segments) {
-      for (const t of [s.start, (s.start + s.end) / 2, s.end - 0.5]) assert.equal(s.limit, want(t), `at ${isoOf(t)}`);
+      for (const t of [s.start, (s.start + s.end) / 2, s.end - 0.5]) assert.equal(s.limit, scheduleLimit(p, t), `at ${isoOf(t)}`);
+    }
+  }), RUNS);
+});
+
+test('among stacked Absolute profiles the highest stackLevel whose schedule covers t wins (§3.13.2, errata §3.43)', () => {
+  fc.assert(fc.property(fc.uniqueArray(installedArb, { maxLength: 4, selector: i => i.profile.stackLevel }), requestArb, (stack, request) => {
+    const ps = stack.map(one => absolute(one, request.chargingRateUnit)).sort((a, b) => b.stackLevel - a.stackLevel);
+    for (const s of compositeSchedule(ps.map(profile => ({ connectorId: 1, profile })), request).segments) {
+      for (const t of [s.start, (s.start + s.end) / 2]) {
+        const top = ps.find(p => scheduleLimit(p, t) !== null);
+        assert.equal(s.limit, top === undefined ? null : scheduleLimit(top, t), `at ${isoOf(t)}`);
+      }
     }
   }), RUNS);
 });
