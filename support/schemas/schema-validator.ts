@@ -33,6 +33,11 @@ function schemaFile(action: string, kind: MessageKind): string {
   return join(SCHEMA_DIR, `${action}${kind === 'conf' ? 'Response' : ''}.json`);
 }
 
+/** The bundled JSON schema of a message (draft-04, as the OCA publishes it). */
+export function schemaOf(action: string, kind: MessageKind): Record<string, unknown> {
+  return JSON.parse(readFileSync(schemaFile(action, kind), 'utf8')) as Record<string, unknown>;
+}
+
 function valueAt(payload: unknown, pointer: string): unknown {
   if (pointer === '') return payload;
   let node: unknown = payload;
@@ -101,8 +106,7 @@ export class SchemaValidator {
     const key = messageName(action, kind);
     let fn = this.compiled.get(key);
     if (!fn) {
-      const schema = JSON.parse(readFileSync(schemaFile(action, kind), 'utf8')) as Record<string, unknown>;
-      fn = this.ajv.compile(schema);
+      fn = this.ajv.compile(schemaOf(action, kind));
       this.compiled.set(key, fn);
     }
     return fn;
