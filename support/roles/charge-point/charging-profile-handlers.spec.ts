@@ -27,7 +27,7 @@ test('§3.13.1: purposes where they belong; a TxProfile only with a transaction 
   assert.equal(p.set(0, profile(3, 0, 'TxProfile')), 'Rejected');
   assert.equal(p.set(1, profile(4, 9)), 'Rejected', 'over ChargeProfileMaxStackLevel 8');
   assert.equal(p.set(3, profile(4, 0)), 'Rejected', 'no connector 3');
-  p.transactionEnded(1);
+  m.transactions.delete(5);
   assert.deepEqual(p.list().map((h) => h.profile['chargingProfileId']), [1]);
 });
 

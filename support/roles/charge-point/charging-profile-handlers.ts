@@ -5,9 +5,9 @@
  * the same connector (§5.16.3); Rejected are a ChargePointMaxProfile off connector 0, a TxProfile on connector 0 or
  * with no transaction on its connector (§3.13.1), a stackLevel over ChargeProfileMaxStackLevel; a clear removes the
  * profiles matching all its fields (errata §3.25), Unknown when none does; the composite schedule is the fixed one
- * the test case document lets the tool report (TC_066_CSMS), for the connector, duration and unit asked. A profile
- * of a RemoteStartTransaction.req is kept for the transaction it starts (§5.16.2). Scenarios that need another
- * answer override the handler.
+ * the test case document lets the tool report (TC_066_CSMS), for the connector, duration and unit asked. A TxProfile
+ * is held only while its connector has a transaction (§3.13.1). Scenarios that need another answer override the
+ * handler.
  */
 import { HandlerTable, result } from '../../ocpp/handler-table';
 import type { ChargePointModel } from './charge-point-handlers';
@@ -30,6 +30,7 @@ export class EmulatedChargingProfiles {
 
   /** The profiles held, in the order they were set. */
   list(): readonly HeldProfile[] {
+    this.dropEndedTxProfiles();
     return this.held;
   }
 
@@ -39,15 +40,11 @@ export class EmulatedChargingProfiles {
     if (!Number.isInteger(connectorId) || connectorId < 0 || connectorId > this.model.connectors) return 'Rejected';
     if (purpose === 'ChargePointMaxProfile' && connectorId !== 0) return 'Rejected';
     if (purpose === 'TxProfile' && (connectorId === 0 || !this.transactionOn(connectorId))) return 'Rejected';
+    this.dropEndedTxProfiles();
     const maxStack = Number(this.model.configuration.get('ChargeProfileMaxStackLevel')?.value ?? Infinity);
     if (Number(profile['stackLevel']) > maxStack) return 'Rejected';
     this.keep(connectorId, profile);
     return 'Accepted';
-  }
-
-  /** §5.16.2: the TxProfile of a RemoteStartTransaction.req, for the transaction about to start on `connectorId`. */
-  keepForRemoteStart(connectorId: number, profile: Payload): void {
-    this.keep(connectorId, profile);
   }
 
   /** ClearChargingProfile.req (errata §3.25): every given field must match; Accepted if any profile went. */
@@ -58,6 +55,7 @@ export class EmulatedChargingProfiles {
       ['chargingProfilePurpose', (h) => h.profile['chargingProfilePurpose']],
       ['stackLevel', (h) => h.profile['stackLevel']],
     ];
+    this.dropEndedTxProfiles();
     const matches = (h: HeldProfile): boolean => fields.every(([name, of]) => filter[name] === undefined || of(h) === filter[name]);
     const kept = this.held.filter((h) => !matches(h));
     if (kept.length === this.held.length) return 'Unknown';
@@ -65,9 +63,9 @@ export class EmulatedChargingProfiles {
     return 'Accepted';
   }
 
-  /** The transaction on `connectorId` ended: its TxProfiles go (§3.13.1). */
-  transactionEnded(connectorId: number): void {
-    this.held = this.held.filter((h) => !(h.connectorId === connectorId && h.profile['chargingProfilePurpose'] === 'TxProfile'));
+  /** TxProfiles of connectors whose transaction has ended go (§3.13.1): derived from the running transactions. */
+  private dropEndedTxProfiles(): void {
+    this.held = this.held.filter((h) => h.profile['chargingProfilePurpose'] !== 'TxProfile' || this.transactionOn(h.connectorId));
   }
 
   /** GetCompositeSchedule.conf (§6.22) for the request; Rejected for a connector it does not have (§5.7). */
