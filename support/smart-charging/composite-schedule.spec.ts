@@ -130,3 +130,20 @@ test('toChargingSchedule needs the charger maximum where nothing limits charging
   assert.throws(() => toChargingSchedule(expected), /noLimit/);
   assert.deepEqual(toChargingSchedule(expected, 32).chargingSchedulePeriod, [{ startPeriod: 0, limit: 1.4, numberPhases: 3 }, { startPeriod: 60, limit: 32, numberPhases: 3 }]);
 });
+
+test('the test case document\'s TC_066_CS expectation: the TxProfile stays in charge after its duration, capped by the max', () => {
+  const start = NOW; // all three start at the same moment here: x = 0
+  const validTo = '2026-03-02T10:06:41.000Z';
+  const max = on(0, profile({ chargingProfilePurpose: 'ChargePointMaxProfile', duration: 86_400, periods: [[0, 10]] }));
+  const def = on(1, profile({ chargingProfileId: 2, validFrom: start, validTo, duration: 300, periods: [[0, 6], [60, 10], [120, 8], [180, 15], [260, 8]] }));
+  const tx = on(1, profile({ chargingProfileId: 3, chargingProfilePurpose: 'TxProfile', validFrom: start, validTo, duration: 260,
+    periods: [[0, 8], [50, 11], [140, 16], [200, 6], [240, 12]] }));
+  const transaction = { transactionId: 5, startTime: '2026-03-02T09:59:00Z' };
+  assert.deepEqual(periods([max, def, tx], { duration: 400, transaction }), [[0, 8], [50, 10], [200, 6], [240, 10]]);
+});
+
+test('the test case document\'s TC_072_CS expectation: the higher TxDefaultProfile, then the lower one after its duration', () => {
+  const low = on(1, profile({ duration: 400, periods: [[0, 6], [100, 8], [200, 10]] }));
+  const high = on(1, profile({ chargingProfileId: 2, stackLevel: 1, duration: 150, periods: [[0, 7], [100, 9]] }));
+  assert.deepEqual(periods([low, high], { duration: 350 }), [[0, 7], [100, 9], [150, 8], [200, 10]]);
+});

@@ -144,8 +144,12 @@ function prevailing(candidates: InstalledProfile[], purpose: ChargingProfilePurp
 /** The composite at one moment: §3.13.3 minimum of ChargePointMaxProfile and TxProfile (else TxDefaultProfile). */
 function compositeAt(candidates: InstalledProfile[], at: number, relativeStart: number, unit: ChargingRateUnit, voltage: number): Effect | undefined {
   const find = (purpose: ChargingProfilePurpose) => prevailing(candidates, purpose, at, relativeStart, unit, voltage);
-  // §3.13.1: a TxProfile overrules TxDefaultProfile; where no TxProfile is in effect the TxDefaultProfile applies (README).
-  const limits = [find('ChargePointMaxProfile'), find('TxProfile') ?? find('TxDefaultProfile')].filter((e): e is Effect => e !== undefined);
+  // §3.13.1: a TxProfile overrules the TxDefaultProfile for its transaction. It keeps doing so after its own schedule
+  // ends while it is valid: the fall-back of errata §3.43 goes to a lower stackLevel of the same purpose, and the test
+  // case document's TC_066_CS expects the ChargePointMaxProfile alone, not the TxDefaultProfile, after the TxProfile's
+  // duration (README). Where no TxProfile is valid, the TxDefaultProfile applies.
+  const txInCharge = candidates.some(({ profile }) => profile.chargingProfilePurpose === 'TxProfile' && validAt(profile, at));
+  const limits = [find('ChargePointMaxProfile'), txInCharge ? find('TxProfile') : find('TxDefaultProfile')].filter((e): e is Effect => e !== undefined);
   return limits.reduce<Effect | undefined>((low, e) =>
     low === undefined || e.limit < low.limit || (e.limit === low.limit && e.numberPhases < low.numberPhases) ? e : low, undefined);
 }
