@@ -57,3 +57,19 @@ export function epochSeconds(iso: string): number {
 export function isoOf(seconds: number): string {
   return new Date(seconds * 1000).toISOString();
 }
+
+/** ClearChargingProfile.req (OCPP 1.6 §6.13, errata §3.25): every field given must match; none given matches all. */
+export interface ClearFilter {
+  id?: number;
+  connectorId?: number;
+  chargingProfilePurpose?: ChargingProfilePurpose;
+  stackLevel?: number;
+}
+
+/** Whether ClearChargingProfile.req with `filter` removes `installed` (errata §3.25: the fields are ANDed). */
+export function clearMatches(filter: ClearFilter, { connectorId, profile }: InstalledProfile): boolean {
+  return (filter.id === undefined || profile.chargingProfileId === filter.id)
+    && (filter.connectorId === undefined || connectorId === filter.connectorId)
+    && (filter.chargingProfilePurpose === undefined || profile.chargingProfilePurpose === filter.chargingProfilePurpose)
+    && (filter.stackLevel === undefined || profile.stackLevel === filter.stackLevel);
+}

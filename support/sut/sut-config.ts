@@ -101,6 +101,26 @@ export interface FileTransferConfig {
   readonly images?: { readonly valid?: string; readonly invalid?: string };
 }
 
+/**
+ * The `smartCharging` section: the <Configured …> values of the test case document's SmartCharging cases (§2.22)
+ * and the tolerances of the composite-schedule comparison (see the schema's descriptions).
+ */
+export interface SmartChargingConfig {
+  readonly chargingRateUnit: 'A' | 'W';
+  readonly numberPhases: number;
+  readonly stackLevel: number;
+  /** Seconds: the duration of the profiles and of GetCompositeSchedule.req in TC_056/057/059/082_CS. */
+  readonly duration: number;
+  /** Seconds: how far the reported scheduleStart may be from the harness's clock, and how far back profiles start. */
+  readonly maxTimeDeviation: number;
+  /** What the charger reports where no profile limits charging, in chargingRateUnit (TC_067_CS step 12). */
+  readonly localLimit?: number;
+  /** The nominal line voltage for A↔W (errata §3.68). */
+  readonly lineVoltage: number;
+  /** How far a reported limit may be from the expected one, in chargingRateUnit. */
+  readonly limitTolerance: number;
+}
+
 export interface SutConfig {
   /** Absolute path of the SUT file. */
   readonly file: string;
@@ -120,6 +140,8 @@ export interface SutConfig {
   readonly load: LoadConfig;
   /** The file server's settings, defaults filled in (present whatever the file says). */
   readonly fileTransfer: FileTransferConfig;
+  /** The SmartCharging cases' settings, defaults filled in (present whatever the file says). */
+  readonly smartCharging: SmartChargingConfig;
 }
 
 export const ALL_PROFILES = ['Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'SmartCharging', 'RemoteTrigger'] as const;
@@ -227,6 +249,7 @@ interface RawSutFile {
     pauseBetweenSessions?: unknown;
     thresholds?: { latency?: Record<string, Record<string, unknown>>; errorRate?: number; chargePointFailureRate?: number };
   };
+  smartCharging?: Partial<SmartChargingConfig>;
   fileTransfer?: {
     host?: string;
     protocols?: { firmware?: TransferProtocol[]; diagnostics?: TransferProtocol[] };
@@ -337,6 +360,21 @@ function normalise(file: string, raw: RawSutFile): SutConfig {
     knownDeviations: new Map((raw.knownDeviations ?? []).map((d) => [d.id, { reason: d.reason, link: d.link }])),
     load: normaliseLoad(raw.load),
     fileTransfer: normaliseFileTransfer(file, raw),
+    smartCharging: normaliseSmartCharging(raw.smartCharging),
+  };
+}
+
+function normaliseSmartCharging(raw: RawSutFile['smartCharging'] = {}): SmartChargingConfig {
+  const chargingRateUnit = raw.chargingRateUnit ?? 'A';
+  return {
+    chargingRateUnit,
+    numberPhases: raw.numberPhases ?? 3,
+    stackLevel: raw.stackLevel ?? 0,
+    duration: raw.duration ?? 300,
+    maxTimeDeviation: raw.maxTimeDeviation ?? 5,
+    ...(raw.localLimit === undefined ? {} : { localLimit: raw.localLimit }),
+    lineVoltage: raw.lineVoltage ?? 230,
+    limitTolerance: raw.limitTolerance ?? (chargingRateUnit === 'W' ? 1 : 0.1),
   };
 }
 

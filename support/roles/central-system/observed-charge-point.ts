@@ -13,6 +13,8 @@ export interface ObservedTransaction {
   readonly connectorId: number;
   readonly idTag: string;
   readonly meterStart: number;
+  /** StartTransaction.req timestamp, as the charger sent it. */
+  readonly timestamp: string;
   readonly startSeq: number;
   stopSeq?: number;
   stopReason?: string;
@@ -89,7 +91,7 @@ export class ObservedChargePoint {
         const id = answer?.['transactionId'];
         if (typeof id === 'number') {
           this.transactions.set(id, {
-            transactionId: id, connectorId: Number(p['connectorId']), idTag: String(p['idTag']), meterStart: Number(p['meterStart']), startSeq: call.record.seq,
+            transactionId: id, connectorId: Number(p['connectorId']), idTag: String(p['idTag']), meterStart: Number(p['meterStart']), timestamp: String(p['timestamp']), startSeq: call.record.seq,
           });
         }
         break;
