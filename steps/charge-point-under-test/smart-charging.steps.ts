@@ -82,7 +82,7 @@ When('the Central System sends SetChargingProfile.req with a TxProfile for a tra
 
 When('the Central System sends SetChargingProfile.req with a TxProfile without transactionId while no transaction is running', async function () {
   const flows = charging(this);
-  await flows.set(flows.connector, flows.profile({ purpose: 'TxProfile', periods: [[0, 6]] }), this.rule('OCPP 1.6 §3.13.1'));
+  await flows.set(flows.connector, flows.profile({ purpose: 'TxProfile', periods: [[0, 6]] }), this.rule(SET));
 });
 
 When('the Central System sends SetChargingProfile.req with a TxProfile for another transactionId than the one running{docStep}', async function (step?: string) {

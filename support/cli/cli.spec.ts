@@ -135,6 +135,7 @@ test('list: the catalogue as JSON, CSV or a table; with a SUT, what applies and 
   assert.match(csv, /^TC_003_CS,Regular Charging Session - Plugin First,charge-point,Core,2\.2 Start Charging Session,true,[^,]*,plug-in present-idTag$/m);
   const text = await list(['--sut', join(ROOT, 'fixtures', 'sut', 'reference-charge-point.json')]);
   assert.match(text, /^ID +ROLE +PROFILE +IMPLEMENTED +APPLIES +TITLE$/m);
-  assert.match(text, /^TC_056_CS +CP +SmartCharging .* N\/A +Central Smart Charging - TxDefaultProfile \(N\/A: the SUT file does not list the SmartCharging profile/m);
+  assert.match(text, /^TC_073_CS +CP +Security .* N\/A +Update Charge Point Password for HTTP Basic Authentication \(N\/A: the SUT file does not list the Security profile/m);
+  assert.match(text, /^TC_056_CS +CP +SmartCharging +\S+ +yes +Central Smart Charging - TxDefaultProfile$/m);
   assert.match(text, /189 catalogue test cases, \d+ implemented; \d+ of ours beyond the catalogue; for Reference Charge Point: \d+ apply/);
 });

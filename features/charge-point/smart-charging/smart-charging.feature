@@ -106,7 +106,7 @@ Feature: SmartCharging (test case document §2.22)
     When the Central System sends ClearChargingProfile.req for a chargingProfileId no profile has
     Then the Charge Point answers ClearChargingProfile.conf with status "Unknown"
 
-  @EXT_SC_003 @spec=OCPP-1.6-3.13.1
+  @EXT_SC_003 @spec=OCPP-1.6-5.16
   Scenario: EXT_SC_003 A TxProfile without a transaction is Rejected, also without a transactionId
     When the Central System sends SetChargingProfile.req with a TxProfile without transactionId while no transaction is running
     Then the Charge Point answers SetChargingProfile.conf with status "Rejected"
