@@ -3,6 +3,7 @@
 // memory states, in the SUT file's unit (limits × 1000 in W) and numberPhases.
 import { Given, Then, When } from '../../support/cucumber/define';
 import type { HarnessWorld } from '../../support/cucumber/world';
+import { NotApplicable } from '../../support/reporting/errors';
 import { ChargerConfiguration } from '../../support/roles/central-system/charger-configuration';
 import { type ProfileSpec, SmartChargingFlows } from '../../support/roles/central-system/smart-charging-flows';
 import { requests, session } from './flows';
@@ -102,6 +103,31 @@ When('the Central System sends SetChargingProfile.req with more periods than Cha
   const max = await new ChargerConfiguration(this).seconds('ChargingScheduleMaxPeriods', this.rule('OCPP 1.6 §9.4.3'));
   const periods = Array.from({ length: max + 1 }, (_, i): [number, number] => [i * 60, 6 + (i % 2)]);
   await flows.set(flows.connector, flows.profile({ purpose: 'TxDefaultProfile', periods, duration: (max + 1) * 60 }), this.rule(SET));
+});
+
+When('the Central System sends as many different profiles as MaxChargingProfilesInstalled allows, each answered Accepted', async function () {
+  const flows = charging(this);
+  const config = new ChargerConfiguration(this);
+  const max = await config.seconds('MaxChargingProfilesInstalled', this.rule('OCPP 1.6 §9.4.5'));
+  const maxStack = await config.seconds('ChargeProfileMaxStackLevel', this.rule('OCPP 1.6 §9.4.1'));
+  // Profiles that replace none of the others (§3.13.2): each its own connector, purpose and stackLevel.
+  const slots: Array<{ connectorId: number; purpose: 'ChargePointMaxProfile' | 'TxDefaultProfile'; stackLevel: number }> = [];
+  for (const connectorId of [0, ...this.chargePoint.connectorIds]) {
+    for (const purpose of connectorId === 0 ? ['ChargePointMaxProfile', 'TxDefaultProfile'] as const : ['TxDefaultProfile'] as const) {
+      for (let stackLevel = 0; stackLevel <= maxStack; stackLevel += 1) slots.push({ connectorId, purpose, stackLevel });
+    }
+  }
+  if (slots.length <= max) throw new NotApplicable(`MaxChargingProfilesInstalled ${max} is more than the ${slots.length} profiles that do not replace each other with ChargeProfileMaxStackLevel ${maxStack}`);
+  for (const { connectorId, purpose, stackLevel } of slots.slice(0, max)) {
+    await flows.install(connectorId, { purpose, stackLevel, periods: [[0, 16]] }, `${purpose} stackLevel ${stackLevel} on connector ${connectorId}`);
+  }
+  this.memory.set('sc:next-slot', slots[max]);
+});
+
+When('the Central System sends SetChargingProfile.req with one profile more', async function () {
+  const flows = charging(this);
+  const slot = this.memory.get('sc:next-slot') as { connectorId: number; purpose: 'ChargePointMaxProfile' | 'TxDefaultProfile'; stackLevel: number };
+  await flows.set(slot.connectorId, flows.profile({ purpose: slot.purpose, stackLevel: slot.stackLevel, periods: [[0, 16]] }), this.rule(SET));
 });
 
 When('the Central System sends SetChargingProfile.req with a TxDefaultProfile for a connector that does not exist', async function () {

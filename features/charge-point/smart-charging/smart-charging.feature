@@ -118,6 +118,12 @@ Feature: SmartCharging (test case document §2.22)
     When the Central System sends SetChargingProfile.req with more periods than ChargingScheduleMaxPeriods
     Then the Charge Point answers SetChargingProfile.conf with status "Rejected"
 
+  @EXT_SC_007 @spec=OCPP-1.6-9.4
+  Scenario: EXT_SC_007 No more profiles than MaxChargingProfilesInstalled are taken
+    When the Central System sends as many different profiles as MaxChargingProfilesInstalled allows, each answered Accepted
+    And the Central System sends SetChargingProfile.req with one profile more
+    Then the Charge Point answers SetChargingProfile.conf with status "Rejected"
+
   @EXT_SC_005 @spec=OCPP-1.6-5.16
   Scenario: EXT_SC_005 A profile for a connector the Charge Point does not have is refused
     When the Central System sends SetChargingProfile.req with a TxDefaultProfile for a connector that does not exist
