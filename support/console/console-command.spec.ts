@@ -57,6 +57,13 @@ test('as a Charge Point: CALLs with given and example payloads, each answer show
     assert.match(out, /← CP-CONSOLE-1 CALLERROR PropertyConstraintViolation/);
     const records = readFileSync(trace, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; kind?: string });
     assert.ok(records.filter((r) => r.type === 'frame').length >= 6, 'every frame in the trace');
+    const drawn = await new Promise<number>((resolve) => {
+      spawn(process.execPath, [join(ROOT, 'bin', 'ocpp-conformance.js'), 'report', '--trace', trace], { cwd: ROOT, stdio: 'ignore' }).on('close', (c) => resolve(c ?? 1));
+    });
+    assert.equal(drawn, 0);
+    const svg = readFileSync(join(dir, 'cp.svg'), 'utf8');
+    assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.match(svg, /BootNotification/);
   } finally {
     await cs.stop();
   }

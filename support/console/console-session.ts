@@ -12,7 +12,7 @@
  *   error <id>|last <code> [text] answer a held CALL of the peer with a CALLERROR
  *   auto on|off                  answer the peer's CALLs with the role's defaults (on) or hold them for answer/error
  *   raw <text>                   send a frame as typed (a malformed one, an unknown message type…)
- *   expect <Action> [seconds]    wait until the peer sends a CALL of Action (default 30 s)
+ *   expect <Action> [seconds]    wait for a CALL of Action from the peer not expected before (default 30 s)
  *   wait <seconds>               pause (scripts)
  *   use <identity>               the connected charge point to talk to (Central System role)
  *   help, quit
@@ -58,7 +58,7 @@ export const CONSOLE_COMMAND_HELP = `Commands:
   error <id>|last <code> [txt] answer a held CALL of the peer with a CALLERROR
   auto on|off                  answer the peer's CALLs automatically (on, default) or hold them
   raw <text>                   send a frame exactly as typed
-  expect <Action> [seconds]    wait until the peer sends a CALL of Action (default 30 s)
+  expect <Action> [seconds]    wait for the peer's next CALL of Action not yet expected (default 30 s)
   wait <seconds>               pause
   use <identity>               talk to this connected charge point (Central System role)
   help | quit
@@ -74,6 +74,8 @@ export class ConsoleSession {
   /** Actions of the CALLs answered by hand (a raw frame's record does not know them), by message id. */
   private readonly answeredByHand = new Map<string, string>();
   private readonly waiters: Array<{ action: string; resolve: () => void }> = [];
+  /** The peer's CALLs no `expect` has taken yet, oldest first: an expect is met by one that came before it too. */
+  private readonly arrived: string[] = [];
   private readonly unsubscribe: () => void;
   private readonly rng = new Random(Date.now() >>> 0);
 
@@ -236,6 +238,11 @@ export class ConsoleSession {
   }
 
   private expect(action: string, withinS: number): Promise<void> {
+    const earlier = this.arrived.indexOf(action);
+    if (earlier >= 0) {
+      this.arrived.splice(earlier, 1);
+      return new Promise((resolve) => setImmediate(resolve));
+    }
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
@@ -255,10 +262,13 @@ export class ConsoleSession {
       return;
     }
     this.print(this.describe(record));
-    if (record.direction === 'in' && record.kind === 'CALL') {
-      for (const w of this.waiters.filter((x) => x.action === record.action)) {
-        this.waiters.splice(this.waiters.indexOf(w), 1);
-        w.resolve();
+    if (record.direction === 'in' && record.kind === 'CALL' && record.action !== undefined) {
+      const waiter = this.waiters.find((x) => x.action === record.action);
+      if (waiter) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      } else {
+        this.arrived.push(record.action);
       }
     }
   }
