@@ -120,3 +120,29 @@ test('bad input: one sentence and exit 3; an expect the peer does not meet: exit
   assert.equal(unmet.code, 1);
   assert.match(unmet.out, /no BootNotification\.req from the peer within 0\.5 s/);
 });
+
+test('two consoles over wss with Basic auth: the Central System lets in only the right password', { timeout: 60_000 }, async () => {
+  const cert = join(ROOT, 'support', 'roles', 'testdata', 'localhost-cert.pem');
+  const key = join(ROOT, 'support', 'roles', 'testdata', 'localhost-key.pem');
+  const port = await freePort();
+  const server = consoleRun(['--role', 'central-system', '--listen', String(port), '--cert', cert, '--key', key, '--id', 'CP-TLS-1', '--password', 'a-long-enough-secret'], [
+    'expect BootNotification 20',
+    'GetConfiguration {"key":["HeartbeatInterval"]}',
+  ].join('\n'));
+  await new Promise((r) => setTimeout(r, 1500)); // the server console starts listening
+  const url = `wss://127.0.0.1:${port}/ocpp`;
+  const wrong = await consoleRun(['--role', 'charge-point', '--url', url, '--id', 'CP-TLS-1', '--ca', cert, '--password', 'not-the-secret', '--timeout', '5'], 'Heartbeat');
+  assert.equal(wrong.code, 3, wrong.out);
+  assert.match(wrong.out, /cannot connect to wss:\/\/127\.0\.0\.1:\d+\/ocpp\/CP-TLS-1: .*401/);
+  const client = await consoleRun(['--role', 'charge-point', '--url', url, '--id', 'CP-TLS-1', '--ca', cert, '--password', 'a-long-enough-secret'], [
+    'BootNotification {"chargePointVendor":"ACME","chargePointModel":"X1"}',
+    'wait 1',
+  ].join('\n'));
+  assert.equal(client.code, 0, client.out);
+  assert.match(client.out, /connected to wss:\/\/127\.0\.0\.1:\d+\/ocpp\/CP-TLS-1 as the Charge Point/);
+  assert.match(client.out, /← CP-TLS-1 GetConfiguration\.req/);
+  const { code, out } = await server;
+  assert.equal(code, 0, out);
+  assert.match(out, /listening on wss:\/\/127\.0\.0\.1:\d+\/ocpp\/<identity>/);
+  assert.match(out, /← CP-TLS-1 GetConfiguration\.conf/);
+});
