@@ -21,6 +21,7 @@ const runModule = (): typeof import('./run-command') => require('./run-command')
 const listModule = (): typeof import('./list-command') => require('./list-command');
 const reportModule = (): typeof import('./report-command') => require('./report-command');
 const mainModule = (): typeof import('./main-command') => require('./main-command');
+const consoleModule = (): typeof import('../console/console-command') => require('../console/console-command');
 const referenceCentralSystem = (): typeof import('../../fixtures/reference/central-system') => require('../../fixtures/reference/central-system');
 const referenceChargePoint = (): typeof import('../../fixtures/reference/charge-point') => require('../../fixtures/reference/charge-point');
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -59,6 +60,10 @@ export const COMMANDS: Record<string, Command> = {
   main: {
     usage: 'main', summary: 'Both suites against the bundled reference SUTs (npm start).',
     help: () => mainModule().MAIN_HELP, run: (argv) => mainModule().mainCommand(argv),
+  },
+  console: {
+    usage: 'console --role <role> | --sut <file>', summary: 'An interactive OCPP console: send CALLs, see and answer frames.',
+    help: () => consoleModule().CONSOLE_HELP, run: (argv) => consoleModule().consoleCommand(argv),
   },
   ...LOAD_COMMANDS,
 };
