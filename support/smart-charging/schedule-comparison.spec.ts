@@ -38,6 +38,14 @@ test('a wrong limit, wrong phases, a missing tail and a wrong unit are each repo
   assert.deepEqual(describeDifferences(w), ['chargingRateUnit: expected A, reported W']);
 });
 
+test('a boundary up to a second early or late is rounding; two seconds is a difference', () => {
+  const shifted = (by: number) => compareSchedules(expected, { scheduleStart: expected.scheduleStart, chargingSchedule: { duration: 3600, chargingRateUnit: 'A',
+    chargingSchedulePeriod: [{ startPeriod: 0, limit: 16 }, { startPeriod: 1200 + by, limit: 10 }] } });
+  assert.equal(shifted(1).equal, true);
+  assert.equal(shifted(-1).equal, true);
+  assert.deepEqual(describeDifferences(shifted(2)), ['from 1200 s (2026-03-02T10:20:00.000Z) to 1202 s: expected limit 10 (numberPhases 3), reported 16 (numberPhases 3)']);
+});
+
 test('where no profile limits charging, any reported limit matches', () => {
   const open: ExpectedComposite = { ...expected, segments: [{ ...expected.segments[0], end: expected.segments[1].end, limit: null }] };
   assert.equal(compareSchedules(open, { chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 32 }] } }).equal, true);

@@ -53,8 +53,10 @@ function reportedPieces(reported: ReportedComposite, fallbackStart: string, fall
 /**
  * Expected vs reported, over the expected window. A limit matches within `tolerance` (default 0.1, the schema's
  * multipleOf); numberPhases must match (absent = 3). Where the oracle expects no limit (null) any report matches.
+ * A change of limit may come up to `timeTolerance` seconds early or late (default 1: a charger that counts whole
+ * seconds from its own scheduleStart rounds the boundaries): a differing stretch that short is not a difference.
  */
-export function compareSchedules(expected: ExpectedComposite, reported: ReportedComposite, tolerance = 0.1): Comparison {
+export function compareSchedules(expected: ExpectedComposite, reported: ReportedComposite, tolerance = 0.1, timeTolerance = 1): Comparison {
   const origin = epochSeconds(expected.scheduleStart);
   const end = origin + expected.duration;
   const differences: Difference[] = [];
@@ -72,7 +74,7 @@ export function compareSchedules(expected: ExpectedComposite, reported: Reported
     const got = pieces.find(p => p.start <= at && at < p.end);
     const expectedLimit = want?.limit ?? null;
     const expectedPhases = want?.numberPhases ?? DEFAULT_NUMBER_PHASES;
-    const ok = expectedLimit === null || unit !== expected.chargingRateUnit
+    const ok = expectedLimit === null || unit !== expected.chargingRateUnit || edges[i + 1] - at <= timeTolerance + 1e-9
       || (got !== undefined && Math.abs(got.limit - expectedLimit) <= tolerance + 1e-9 && got.numberPhases === expectedPhases);
     const row: Row = { start: at, end: edges[i + 1], expectedLimit, expectedPhases, reportedLimit: got?.limit, reportedPhases: got?.numberPhases, ok };
     const last = rows.at(-1);
