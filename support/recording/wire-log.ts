@@ -14,6 +14,7 @@ import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { flushOnExit } from './flush-on-exit';
 import type { ConnectionEventKind, ConnectionEventRecord, FrameRecord, TraceRecord } from './frame-record';
+import { traceLine } from './trace-line';
 import { wallClock } from './wall-clock';
 
 export type TraceListener = (record: TraceRecord) => void;
@@ -30,9 +31,14 @@ class JsonlFile {
     this.fd = openSync(path, 'a');
   }
 
-  write(text: Buffer): void {
+  write(text: string): void {
     if (this.fd === undefined) return;
-    for (let done = 0; done < text.length;) done += writeSync(this.fd, text, done, text.length - done);
+    // One write of the whole batch; should the kernel take only part of it (a signal, a full disk), the rest follows.
+    const written = writeSync(this.fd, text);
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (written === bytes) return;
+    const rest = Buffer.from(text, 'utf8');
+    for (let done = written; done < bytes;) done += writeSync(this.fd, rest, done, bytes - done);
   }
 
   close(): void {
@@ -135,10 +141,9 @@ export class WireLog {
     const batch = this.unwritten;
     this.unwritten = [];
     let text = '';
-    for (const record of batch) text += `${JSON.stringify(record)}\n`;
-    const bytes = Buffer.from(text, 'utf8');
-    this.runFile?.write(bytes);
-    this.scenarioFile?.write(bytes);
+    for (const record of batch) text += `${traceLine(record)}\n`;
+    this.runFile?.write(text);
+    this.scenarioFile?.write(text);
   }
 
   close(): void {

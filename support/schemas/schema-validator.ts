@@ -75,11 +75,14 @@ function describe(error: ErrorObject, payload: unknown, rule: string): SchemaVio
   }
 }
 
+const VALID: ValidationResult = Object.freeze({ valid: true, violations: Object.freeze([]) as readonly SchemaViolation[] });
+
 /** One compiled validator per message; load with `SchemaValidator.shared()`. */
 export class SchemaValidator {
   private static instance: SchemaValidator | undefined;
   private readonly ajv: Ajv;
-  private readonly compiled = new Map<string, ValidateFunction>();
+  /** By kind, then action: no message name is built per frame. */
+  private readonly compiled = { req: new Map<string, ValidateFunction>(), conf: new Map<string, ValidateFunction>() };
 
   private constructor() {
     // strict: false — the OCA schemas put additionalProperties on string properties (TOOLCHAIN.md).
@@ -103,11 +106,10 @@ export class SchemaValidator {
   }
 
   private validator(action: string, kind: MessageKind): ValidateFunction {
-    const key = messageName(action, kind);
-    let fn = this.compiled.get(key);
+    let fn = this.compiled[kind].get(action);
     if (!fn) {
       fn = this.ajv.compile(schemaOf(action, kind));
-      this.compiled.set(key, fn);
+      this.compiled[kind].set(action, fn);
     }
     return fn;
   }
@@ -116,7 +118,7 @@ export class SchemaValidator {
   validate(action: string, kind: MessageKind, payload: unknown): ValidationResult {
     if (!isKnownAction(action)) throw new Error(`no OCPP 1.6 schema for action "${action}"`);
     const fn = this.validator(action, kind);
-    if (fn(payload)) return { valid: true, violations: [] };
+    if (fn(payload)) return VALID;
     const rule = `${messageSection(action, kind)} ${messageName(action, kind)}`;
     return { valid: false, violations: (fn.errors ?? []).map((e) => describe(e, payload, rule)) };
   }
