@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import { ResponseDeadlines } from './response-deadlines';
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+test('each deadline expires on its own time, never early, in order, whatever order they were added in', async () => {
+  const d = new ResponseDeadlines<string>();
+  const t0 = performance.now();
+  const expired: Array<[string, number]> = [];
+  d.add('late', 60, () => expired.push(['late', performance.now() - t0]));
+  d.add('early', 20, () => expired.push(['early', performance.now() - t0]));
+  d.add('middle', 40, () => expired.push(['middle', performance.now() - t0]));
+  await sleep(150);
+  assert.deepEqual(expired.map(([k]) => k), ['early', 'middle', 'late']);
+  for (const [key, at] of expired) assert.ok(at >= { early: 20, middle: 40, late: 60 }[key]! - 1, `${key} expired after ${at} ms`);
+  assert.equal(d.size, 0);
+});
+
+test('a deleted deadline does not expire; the others still do', async () => {
+  const d = new ResponseDeadlines<number>();
+  const expired: number[] = [];
+  d.add(1, 20, () => expired.push(1));
+  d.add(2, 30, () => expired.push(2));
+  d.delete(1);
+  await sleep(80);
+  assert.deepEqual(expired, [2]);
+});
+
+test('a deadline added while the timer waits for a later one is not held back by it', async () => {
+  const d = new ResponseDeadlines<string>();
+  const expired: string[] = [];
+  d.add('slow', 10_000, () => expired.push('slow'));
+  d.add('fast', 20, () => expired.push('fast'));
+  await sleep(80);
+  assert.deepEqual(expired, ['fast']);
+  d.clear();
+});
+
+test('a deadline added from an expiry callback is honoured; clear() forgets everything', async () => {
+  const d = new ResponseDeadlines<string>();
+  const expired: string[] = [];
+  d.add('a', 10, () => {
+    expired.push('a');
+    d.add('b', 10, () => expired.push('b'));
+  });
+  await sleep(80);
+  assert.deepEqual(expired, ['a', 'b']);
+  d.add('c', 10, () => expired.push('c'));
+  d.clear();
+  await sleep(40);
+  assert.deepEqual(expired, ['a', 'b']);
+});
