@@ -58,3 +58,15 @@ test('a deadline added from an expiry callback is honoured; clear() forgets ever
   await sleep(40);
   assert.deepEqual(expired, ['a', 'b']);
 });
+
+test('deadlines found due together by a late timer expire in deadline order, not in the order they were added', async () => {
+  const d = new ResponseDeadlines<string>();
+  const expired: string[] = [];
+  d.add('late', 30, () => expired.push('late'));
+  d.add('early', 10, () => expired.push('early'));
+  d.add('middle', 20, () => expired.push('middle'));
+  const busyUntil = performance.now() + 60; // the event loop is blocked past all three deadlines
+  while (performance.now() < busyUntil) { /* busy */ }
+  await until(() => expired.length === 3);
+  assert.deepEqual(expired, ['early', 'middle', 'late']);
+});

@@ -52,15 +52,18 @@ export class ResponseDeadlines<K> {
     this.timer = undefined;
     this.timerAt = Number.POSITIVE_INFINITY;
     const now = performance.now();
-    let next = Number.POSITIVE_INFINITY;
+    const expired: Due[] = [];
     for (const [key, due] of this.due) {
-      if (due.at <= now) {
-        this.due.delete(key);
-        due.onExpire();
-      } else if (due.at < next) {
-        next = due.at;
-      }
+      if (due.at > now) continue;
+      this.due.delete(key);
+      expired.push(due);
     }
+    // A timer that fired late finds several due: they expire in the order of their deadlines, as separate timers would.
+    expired.sort((a, b) => a.at - b.at);
+    for (const due of expired) due.onExpire();
+    // What is left (including deadlines the callbacks added or removed): the timer for the earliest.
+    let next = Number.POSITIVE_INFINITY;
+    for (const due of this.due.values()) if (due.at < next) next = due.at;
     if (next < Number.POSITIVE_INFINITY) this.arm(next);
   }
 }
