@@ -1,10 +1,11 @@
 /**
  * Buffers that must reach the disk however the process ends: each registered flush runs on a normal exit (the
- * event loop drained, `process.exit`, an uncaught exception) and on SIGINT, SIGTERM and SIGHUP. A signal is then
+ * event loop drained, `process.exit`, an uncaught exception) and on SIGINT and SIGTERM. A signal is then
  * passed on as if nobody had listened (the process dies of it) unless another listener of the process handles it.
  * SIGKILL, a native crash or a power cut cannot be caught: what a buffer held then is lost.
  */
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+// Not SIGHUP: a listener would undo `nohup` (the signal is ignored there, and must stay so).
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 type Flush = () => void;
 
 const flushes = new Set<Flush>();

@@ -4,9 +4,9 @@
  *
  * Records reach the files in batches, not one write per frame: a record is serialised and written at the latest
  * `flushIntervalMs` (20 ms) after it was recorded, and at once on `flush()`, when a scenario trace begins or ends,
- * on `close()`, when the process exits (normally, by `process.exit` or by an uncaught exception) and on SIGINT,
- * SIGTERM or SIGHUP (flush-on-exit.ts). Once written, a record is the kernel's: it survives any death of the
- * process. Only SIGKILL, a native crash or a power cut can lose records, and then only those of the last interval.
+ * on `close()`, when the process exits (normally, by `process.exit` or by an uncaught exception) and on SIGINT or
+ * SIGTERM (flush-on-exit.ts). Once written, a record is the kernel's and survives any death of the process (not a
+ * power cut: there is no fsync, as before). SIGKILL or a native crash loses at most the records of the last interval.
  * In memory (`scenarioTrace()`, the listeners) every record is there as soon as it is recorded.
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
