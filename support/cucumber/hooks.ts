@@ -87,6 +87,7 @@ After({ name: 'judge the scenario' }, async function (this: HarnessWorld, { resu
     error = new HarnessError(result.message ?? `scenario ended ${result.status}`);
   }
   if (error === undefined && harnessErrors.length > 0) error = new HarnessError(harnessErrors.join('; '));
+  b.log.flush(); // every frame of the scenario on disk before its verdict (wire-log.ts)
   const outcome = decideVerdict({ error, findings, knownDeviation: sut.knownDeviations.get(this.scenario.id), notApplicable: this.notApplicable });
   const trace = b.log.scenarioTracePath;
   b.log.endScenario();

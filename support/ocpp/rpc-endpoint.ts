@@ -13,6 +13,7 @@ import { canReceive, isKnownAction, messageName } from './actions';
 import { codeForSchemaKeyword, type CallErrorCode } from './call-error-codes';
 import { CALL, CALLERROR, CALLRESULT, type Frame, type FrameProblem, type ParseResult, parseFrame, serializeFrame } from './frame';
 import type { CallHandler, HandlerReply, HandlerTable, IncomingCall } from './handler-table';
+import { ResponseDeadlines } from './response-deadlines';
 import { SchemaValidator, type SchemaViolation, formatViolations } from '../schemas/schema-validator';
 import type { FrameRecord } from '../recording/frame-record';
 import type { WireLog } from '../recording/wire-log';
@@ -67,7 +68,6 @@ interface Pending {
   readonly action: string;
   readonly sentAt: number;
   readonly request: FrameRecord;
-  readonly timer: NodeJS.Timeout;
   readonly resolve: (o: CallOutcome) => void;
   readonly reject: (e: Error) => void;
 }
@@ -92,7 +92,11 @@ export interface EndpointOptions {
 export class RpcEndpoint {
   private readonly pending = new Map<string, Pending>();
   private readonly validator = SchemaValidator.shared();
-  private lock: Promise<void> = Promise.resolve();
+  /** Keyed by the pending CALL itself: a message id repeated on purpose does not cancel the first one's deadline. */
+  private readonly deadlines = new ResponseDeadlines<Pending>();
+  /** OCPP-J 1.6 §4.1.1: whether a CALL of the harness is in flight, and the CALLs waiting for their turn. */
+  private busy = false;
+  private readonly turns: Array<() => void> = [];
   private closed: string | undefined;
 
   constructor(private readonly options: EndpointOptions) {}
@@ -220,7 +224,7 @@ export class RpcEndpoint {
     });
     if (!pending) return; // recorded; the protocol monitor judges an unknown or late id
     this.pending.delete(frame.id);
-    clearTimeout(pending.timer);
+    this.deadlines.delete(pending);
     if (frame.type === CALLRESULT) {
       pending.resolve({ kind: 'result', payload: frame.payload as Record<string, unknown>, request: pending.request, response: record });
     } else {
@@ -259,19 +263,25 @@ export class RpcEndpoint {
   }
 
   /** Runs `send` once the harness's previous CALL is answered (OCPP-J 1.6 §4.1.1), unless `concurrent`. */
-  private async inTurn(options: CallOptions, send: () => Promise<CallOutcome>): Promise<CallOutcome> {
-    let release = (): void => undefined;
-    if (!options.concurrent) {
-      const previous = this.lock;
-      this.lock = new Promise<void>((r) => (release = r));
-      await previous;
+  private inTurn(options: CallOptions, send: () => Promise<CallOutcome>): Promise<CallOutcome> {
+    if (options.concurrent) return send();
+    const run = (): Promise<CallOutcome> => {
+      const outcome = send();
+      outcome.then(this.nextTurn, this.nextTurn);
+      return outcome;
+    };
+    if (!this.busy) {
+      this.busy = true;
+      return run();
     }
-    try {
-      return await send();
-    } finally {
-      release();
-    }
+    return new Promise<void>((resolve) => this.turns.push(resolve)).then(run);
   }
+
+  private readonly nextTurn = (): void => {
+    const next = this.turns.shift();
+    if (next) next();
+    else this.busy = false;
+  };
 
   private sendAndAwait(raw: string, id: string, action: string, payload: unknown, violations: SchemaViolation[], options: CallOptions): Promise<CallOutcome> {
     if (this.closed !== undefined) return Promise.reject(new ConnectionClosed(action, this.closed));
@@ -284,12 +294,13 @@ export class RpcEndpoint {
         return;
       }
       const sentAt = performance.now();
-      const timer = setTimeout(() => {
+      const entry: Pending = { action, sentAt, request: record, resolve, reject };
+      this.pending.set(id, entry);
+      this.deadlines.add(entry, timeoutMs, () => {
         this.pending.delete(id);
         this.options.log.event(this.options.connection, 'note', { kind: 'call-timeout', id, action, timeoutMs });
         reject(new ResponseTimeout(action, id, performance.now() - sentAt, record));
-      }, timeoutMs);
-      this.pending.set(id, { action, sentAt, request: record, timer, resolve, reject });
+      });
     });
   }
 
@@ -310,8 +321,8 @@ export class RpcEndpoint {
   /** Fails every pending CALL; later calls reject at once. */
   close(reason: string): void {
     this.closed = reason;
+    this.deadlines.clear();
     for (const [id, p] of this.pending) {
-      clearTimeout(p.timer);
       this.pending.delete(id);
       p.reject(new ConnectionClosed(p.action, reason));
     }

@@ -103,60 +103,65 @@ export class ProtocolMonitor {
   }
 
   private observeSut(record: FrameRecord, state: ConnectionState): void {
-    const add = (level: Finding['level'], category: FindingCategory, rule: string, message: string): void => {
-      this.findingsList.push({ level, category, rule, message, seq: record.seq, connection: record.connection, raw: record.raw });
-    };
-
     for (const p of record.problems) {
-      if (p.level !== 'NOTE') add(p.level, record.kind === 'INVALID' || record.kind === 'IGNORED' ? 'protocol violation' : categoryOf(p.rule), p.rule, p.message);
+      if (p.level !== 'NOTE') this.add(record, p.level, record.kind === 'INVALID' || record.kind === 'IGNORED' ? 'protocol violation' : categoryOf(p.rule), p.rule, p.message);
     }
-    for (const v of record.violations) add('SHALL', 'schema violation', ruleOf(v), schemaMessage(record, v));
-
+    for (const v of record.violations) this.add(record, 'SHALL', 'schema violation', ruleOf(v), schemaMessage(record, v));
     if (record.kind === 'CALL' && record.id !== undefined) {
       if (state.sutCallIds.has(record.id)) {
-        add('SHALL', 'protocol violation', 'OCPP-J 1.6 §4.1.4', `message id "${record.id}" of this ${record.action}.req was already used by an earlier CALL on this connection`);
+        this.add(record, 'SHALL', 'protocol violation', 'OCPP-J 1.6 §4.1.4', `message id "${record.id}" of this ${record.action}.req was already used by an earlier CALL on this connection`);
       }
       state.sutCallIds.add(record.id);
-      const waiting = [...state.unanswered.entries()].filter(([, e]) => !e.held);
-      if (waiting.length > 0) {
-        const [otherId, other] = waiting[0] as [string, { action: string }];
-        add('SHOULD', 'protocol violation', 'OCPP-J 1.6 §4.1.1', `${record.action}.req was sent while ${other.action}.req ("${otherId}") was still unanswered`);
+      const waiting = firstNotHeld(state.unanswered);
+      if (waiting) {
+        this.add(record, 'SHOULD', 'protocol violation', 'OCPP-J 1.6 §4.1.1', `${record.action}.req was sent while ${waiting[1].action}.req ("${waiting[0]}") was still unanswered`);
       }
       state.unanswered.set(record.id, { action: record.action ?? '?', held: false });
     }
-
     if ((record.kind === 'CALLRESULT' || record.kind === 'CALLERROR') && record.id !== undefined) {
       if (state.harnessPending.has(record.id)) {
         state.harnessPending.delete(record.id);
       } else if (!state.harnessTimedOut.has(record.id)) {
-        add('SHALL', 'protocol violation', 'OCPP-J 1.6 §4.1.4', `${record.kind} with message id "${record.id}" answers no CALL the harness sent on this connection`);
+        this.add(record, 'SHALL', 'protocol violation', 'OCPP-J 1.6 §4.1.4', `${record.kind} with message id "${record.id}" answers no CALL the harness sent on this connection`);
       }
     }
-
-    if (record.kind === 'CALL' || record.kind === 'CALLRESULT') this.checkTimestamps(record, record.payload, '', add);
-    for (const check of this.checks) this.findingsList.push(...check(record));
+    if (record.kind === 'CALL' || record.kind === 'CALLRESULT') this.checkTimestamps(record, record.payload, '');
+    for (const check of this.checks) {
+      const found = check(record);
+      for (const f of found) this.findingsList.push(f);
+    }
   }
 
-  private checkTimestamps(
-    record: FrameRecord,
-    node: unknown,
-    pointer: string,
-    add: (level: Finding['level'], category: FindingCategory, rule: string, message: string) => void,
-  ): void {
+  private add(record: FrameRecord, level: Finding['level'], category: FindingCategory, rule: string, message: string): void {
+    this.findingsList.push({ level, category, rule, message, seq: record.seq, connection: record.connection, raw: record.raw });
+  }
+
+  /** OCPP 1.6 §4.2: a date-time before 2000 means the clock was never set. Walks the payload once, in place. */
+  private checkTimestamps(record: FrameRecord, node: unknown, pointer: string): void {
     if (node === null || typeof node !== 'object') return;
-    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-      const here = `${pointer}/${key}`;
-      if (typeof value === 'string' && DATE_TIME_FIELDS.has(key) && !Array.isArray(node)) {
+    const isArray = Array.isArray(node);
+    const object = node as Record<string, unknown>;
+    for (const key in object) {
+      const value = object[key];
+      if (typeof value === 'string') {
+        if (isArray || !DATE_TIME_FIELDS.has(key)) continue;
+        const here = `${pointer}/${key}`;
         const t = Date.parse(value);
         const formatBroken = record.violations.some((v) => v.pointer === here && v.keyword === 'format');
         if (!formatBroken && Number.isFinite(t) && t < EARLIEST_PLAUSIBLE) {
-          add('SHOULD', 'behaviour', 'OCPP 1.6 §4.2', `${here} = "${value}" lies before 2000: the clock was not synchronised with the Central System's currentTime`);
+          this.add(record, 'SHOULD', 'behaviour', 'OCPP 1.6 §4.2', `${here} = "${value}" lies before 2000: the clock was not synchronised with the Central System's currentTime`);
         }
-      } else if (typeof value === 'object') {
-        this.checkTimestamps(record, value, here, add);
+      } else if (typeof value === 'object' && value !== null) {
+        this.checkTimestamps(record, value, `${pointer}/${key}`);
       }
     }
   }
+}
+
+/** The first CALL of the SUT still unanswered whose answer the harness does not hold on purpose. */
+function firstNotHeld(unanswered: ReadonlyMap<string, { action: string; held: boolean }>): [string, { action: string }] | undefined {
+  for (const entry of unanswered) if (!entry[1].held) return entry;
+  return undefined;
 }
 
 /** A broken date-time format (§3.15), as opposed to another format such as the `uri` of a location (§6.25, §6.55). */

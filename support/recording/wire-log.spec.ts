@@ -1,30 +1,52 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WireLog } from './wire-log';
 
 const dir = mkdtempSync(join(tmpdir(), 'wirelog-'));
-const lines = (p: string): Array<Record<string, unknown>> => readFileSync(p, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const text = (p: string): string => {
+  try {
+    return readFileSync(p, 'utf8');
+  } catch {
+    return '';
+  }
+};
+const lines = (p: string): Array<Record<string, unknown>> => text(p).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const heartbeat = { connection: 'CP1', direction: 'in' as const, raw: '[2,"1","Heartbeat",{}]', kind: 'CALL' as const, id: '1', action: 'Heartbeat', problems: [], violations: [] };
 
-test('every record is numbered and on disk as soon as it is recorded (nothing lost on a crash)', () => {
+test('records are written in batches: after flush() every record is on disk, numbered, in order', () => {
   const run = join(dir, 'run.jsonl');
-  const log = new WireLog(run);
-  log.frame({ connection: 'CP1', direction: 'in', raw: '[2,"1","Heartbeat",{}]', kind: 'CALL', id: '1', action: 'Heartbeat', problems: [], violations: [] });
-  // No close, no flush: the line must already be there.
-  const [first] = lines(run);
+  const log = new WireLog(run, { flushIntervalMs: 3_600_000 });
+  log.frame(heartbeat);
+  log.event('CP1', 'note', { kind: 'x' });
+  assert.equal(text(run), '', 'nothing is written per frame');
+  log.flush();
+  const [first, second] = lines(run);
   assert.equal(first?.['seq'], 1);
   assert.equal(first?.['direction'], 'in');
   assert.equal(first?.['raw'], '[2,"1","Heartbeat",{}]');
   assert.ok(typeof first?.['time'] === 'string' && typeof first?.['mono'] === 'number');
+  assert.equal(second?.['seq'], 2);
   log.close();
 });
 
-test('a scenario trace gets the scenario\'s records; the run log gets all of them', () => {
+test('a record is written at the latest one flush interval after it was recorded', async () => {
+  const run = join(dir, 'timed.jsonl');
+  const log = new WireLog(run, { flushIntervalMs: 10 });
+  log.frame(heartbeat);
+  const deadline = Date.now() + 2000;
+  while (lines(run).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  assert.equal(lines(run).length, 1, 'the record reached the file within 2 s of a 10 ms interval');
+  log.close();
+});
+
+test('a scenario trace gets the scenario\'s records, on disk when the scenario ends; the run log gets all of them', () => {
   const run = join(dir, 'run2.jsonl');
   const scenario = join(dir, 'traces', 'TC_001_CS.jsonl');
-  const log = new WireLog(run);
+  const log = new WireLog(run, { flushIntervalMs: 3_600_000 });
   log.event('CP1', 'open', {});
   log.beginScenario(scenario);
   log.frame({ connection: 'CP1', direction: 'out', raw: 'x', kind: 'INVALID', problems: [], violations: [], deliberate: true });
@@ -33,11 +55,11 @@ test('a scenario trace gets the scenario\'s records; the run log gets all of the
   log.event('CP1', 'close', { code: 1000 });
   assert.equal(ended.length, 1);
   assert.deepEqual(lines(scenario).map((r) => r['seq']), [2]);
-  assert.deepEqual(lines(run).map((r) => r['seq']), [1, 2, 3]);
   log.close();
+  assert.deepEqual(lines(run).map((r) => r['seq']), [1, 2, 3]);
 });
 
-test('listeners see every record in order', () => {
+test('listeners see every record in order, as it is recorded', () => {
   const log = new WireLog();
   const seen: number[] = [];
   const off = log.subscribe((r) => seen.push(r.seq));
@@ -47,3 +69,71 @@ test('listeners see every record in order', () => {
   log.event('a', 'note');
   assert.deepEqual(seen, [1, 2]);
 });
+
+test('an in-memory log and a closed log leave no exit or signal handler behind', () => {
+  const before = process.listenerCount('SIGTERM');
+  const log = new WireLog(join(dir, 'hooks.jsonl'));
+  assert.equal(process.listenerCount('SIGTERM'), before + 1);
+  log.close();
+  new WireLog().event('a', 'note');
+  assert.equal(process.listenerCount('SIGTERM'), before);
+});
+
+interface ChildEnd {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+}
+
+/** Runs wire-log-child.ts; with `signal`, sends it once the child has recorded `after` frames. */
+function runChild(how: string, file: string, signal?: NodeJS.Signals, after = 1000): Promise<ChildEnd> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--require', 'ts-node/register/transpile-only', join(__dirname, 'wire-log-child.ts'), how, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let sent = false;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the wire-log child (${how}) did not end within 20 s; stdout: ${stdout}`));
+    }, 20_000);
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      const last = [...stdout.matchAll(/recorded (\d+)/g)].pop();
+      if (signal && !sent && last && Number(last[1]) >= after) {
+        sent = true;
+        child.kill(signal);
+      }
+    });
+    child.on('exit', (code, sig) => {
+      clearTimeout(timer);
+      resolve({ code, signal: sig, stdout });
+    });
+  });
+}
+
+/** Every frame the child said it recorded is in the file, numbered 1..n without a gap, each line whole. */
+function assertEveryFrame(file: string, end: ChildEnd): void {
+  const reported = Math.max(...[...end.stdout.matchAll(/recorded (\d+)/g)].map((m) => Number(m[1])));
+  const bytesBefore = Number(/bytes (\d+)/.exec(end.stdout)?.[1]);
+  assert.equal(bytesBefore, 0, 'the frames were still in memory, so the exit path is what wrote them');
+  const seqs = lines(file).map((r) => r['seq']);
+  assert.ok(seqs.length >= reported, `the file holds ${seqs.length} frames; the child had recorded ${reported}`);
+  assert.deepEqual(seqs, seqs.map((_, i) => i + 1));
+}
+
+for (const how of ['exit', 'process-exit', 'throw'] as const) {
+  test(`no frame is lost when the process ends by ${how === 'exit' ? 'draining its event loop' : how === 'throw' ? 'an uncaught exception' : 'process.exit'}`, async () => {
+    const file = join(dir, `child-${how}.jsonl`);
+    const end = await runChild(how, file);
+    assert.equal(end.code, how === 'throw' ? 1 : 0);
+    assertEveryFrame(file, end);
+  });
+}
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  test(`no frame is lost when ${signal} kills the process mid-run, and it still dies of ${signal}`, async () => {
+    const file = join(dir, `child-${signal}.jsonl`);
+    const end = await runChild('wait', file, signal);
+    assert.equal(end.signal, signal, `the child ended with code ${end.code}, signal ${end.signal}`);
+    assertEveryFrame(file, end);
+  });
+}

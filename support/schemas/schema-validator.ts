@@ -5,6 +5,7 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACTION_NAMES, isKnownAction, type MessageKind, messageName, messageSection } from '../ocpp/actions';
@@ -31,6 +32,45 @@ const SCHEMA_DIR = join(__dirname, 'ocpp-1.6');
 
 function schemaFile(action: string, kind: MessageKind): string {
   return join(SCHEMA_DIR, `${action}${kind === 'conf' ? 'Response' : ''}.json`);
+}
+
+/** Where scripts/generate-validators.ts writes the precompiled validators, relative to this folder. */
+export const GENERATED_MODULE = join('generated', 'validators.js');
+
+/** The name of a message's validator in the generated module, e.g. `BootNotification_conf`. */
+export function validatorKey(action: string, kind: MessageKind): string {
+  return `${action}_${kind}`;
+}
+
+/** A hash of every bundled schema: precompiled validators are used only if they were built from these files. */
+export function schemasHash(): string {
+  const hash = createHash('sha256');
+  for (const action of ACTION_NAMES) for (const kind of ['req', 'conf'] as const) hash.update(readFileSync(schemaFile(action, kind)));
+  return hash.digest('hex');
+}
+
+/**
+ * The ajv instance the schemas are compiled with, at run time or by the generator (`source: true`).
+ * strict: false — the OCA schemas put additionalProperties on string properties (TOOLCHAIN.md).
+ * multipleOfPrecision — charging schedule limits use multipleOf 0.1.
+ */
+export function createAjv(code: { source?: boolean } = {}): Ajv {
+  const ajv = new Ajv({ strict: false, allErrors: true, multipleOfPrecision: 6, code: { source: code.source ?? false } });
+  addFormats(ajv);
+  return ajv;
+}
+
+type Generated = Record<string, ValidateFunction | undefined> & { readonly schemasHash?: string };
+
+/** The precompiled validators, if they exist and were built from the schemas bundled now; else undefined. */
+function loadGenerated(path = join(__dirname, GENERATED_MODULE)): Generated | undefined {
+  let generated: Generated;
+  try {
+    generated = require(path) as Generated;
+  } catch {
+    return undefined; // not built (a fresh clone before the build step): compile at run time
+  }
+  return generated.schemasHash === schemasHash() ? generated : undefined;
 }
 
 /** The bundled JSON schema of a message (draft-04, as the OCA publishes it). */
@@ -75,22 +115,41 @@ function describe(error: ErrorObject, payload: unknown, rule: string): SchemaVio
   }
 }
 
-/** One compiled validator per message; load with `SchemaValidator.shared()`. */
+const VALID: ValidationResult = Object.freeze({ valid: true, violations: Object.freeze([]) as readonly SchemaViolation[] });
+
+/**
+ * One compiled validator per message; load with `SchemaValidator.shared()`. The validators come precompiled from
+ * the generated module when it is there and current, else each schema is compiled on first use.
+ */
 export class SchemaValidator {
   private static instance: SchemaValidator | undefined;
-  private readonly ajv: Ajv;
-  private readonly compiled = new Map<string, ValidateFunction>();
+  private ajvInstance: Ajv | undefined;
+  /** Where the validators came from: `generated` (scripts/generate-validators.ts) or `compiled` at run time. */
+  readonly source: 'generated' | 'compiled';
+  /** By kind, then action: no message name is built per frame. */
+  private readonly compiled = { req: new Map<string, ValidateFunction>(), conf: new Map<string, ValidateFunction>() };
 
-  private constructor() {
-    // strict: false — the OCA schemas put additionalProperties on string properties (TOOLCHAIN.md).
-    // multipleOfPrecision — charging schedule limits use multipleOf 0.1.
-    this.ajv = new Ajv({ strict: false, allErrors: true, multipleOfPrecision: 6 });
-    addFormats(this.ajv);
+  private readonly generated: Generated | undefined;
+
+  /** @param generated precompiled validators (tests); by default the generated module if it is current. */
+  constructor(generated: Generated | undefined | 'compile' = loadGenerated()) {
+    this.generated = generated === 'compile' ? undefined : generated;
+    this.source = this.generated ? 'generated' : 'compiled';
   }
 
   static shared(): SchemaValidator {
     SchemaValidator.instance ??= new SchemaValidator();
     return SchemaValidator.instance;
+  }
+
+  /** Reads the generated module at `path` (for tests and the generator's check); undefined if absent or stale. */
+  static loadGenerated(path: string): Generated | undefined {
+    return loadGenerated(path);
+  }
+
+  private get ajv(): Ajv {
+    this.ajvInstance ??= createAjv();
+    return this.ajvInstance;
   }
 
   /** Compiles all 56 schemas now rather than on first use (so a broken schema shows at start-up). */
@@ -103,11 +162,10 @@ export class SchemaValidator {
   }
 
   private validator(action: string, kind: MessageKind): ValidateFunction {
-    const key = messageName(action, kind);
-    let fn = this.compiled.get(key);
+    let fn = this.compiled[kind].get(action);
     if (!fn) {
-      fn = this.ajv.compile(schemaOf(action, kind));
-      this.compiled.set(key, fn);
+      fn = this.generated?.[validatorKey(action, kind)] ?? this.ajv.compile(schemaOf(action, kind));
+      this.compiled[kind].set(action, fn);
     }
     return fn;
   }
@@ -116,7 +174,7 @@ export class SchemaValidator {
   validate(action: string, kind: MessageKind, payload: unknown): ValidationResult {
     if (!isKnownAction(action)) throw new Error(`no OCPP 1.6 schema for action "${action}"`);
     const fn = this.validator(action, kind);
-    if (fn(payload)) return { valid: true, violations: [] };
+    if (fn(payload)) return VALID;
     const rule = `${messageSection(action, kind)} ${messageName(action, kind)}`;
     return { valid: false, violations: (fn.errors ?? []).map((e) => describe(e, payload, rule)) };
   }

@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FrameRecord, TraceRecord } from './frame-record';
+import { frame } from './test-records';
+import { traceLine } from './trace-line';
+
+const same = (r: TraceRecord): void => assert.deepEqual(JSON.parse(traceLine(r)), JSON.parse(JSON.stringify(r)));
+
+test('a frame record\'s line is the same JSON as JSON.stringify of it, whatever fields it has', () => {
+  same(frame({ direction: 'in', kind: 'CALL', id: 'a"b\\c', action: 'StatusNotification', raw: '[2,"a\\"b","StatusNotification",{"x":"\u2028é"}]', payload: { x: '\u2028é', nested: [1, { timestamp: null }] } }));
+  same(frame({ direction: 'out', kind: 'CALLRESULT', id: '1', action: 'Heartbeat', payload: {}, latencyMs: 0.125, errorCode: undefined, errorDescription: undefined, errorDetails: undefined }));
+  same(frame({ direction: 'in', kind: 'CALLERROR', id: '2', errorCode: 'GenericError', errorDescription: 'no', errorDetails: { why: [1, 2] }, problems: [{ level: 'SHALL', rule: 'OCPP-J 1.6 §4.2.3', message: 'x' }] }));
+  same(frame({ direction: 'out', kind: 'INVALID', raw: 'not json', deliberate: true, violations: [{ pointer: '/a', keyword: 'type', value: 1, message: 'm', rule: 'r' }] }));
+  same(frame({ direction: 'in', kind: 'IGNORED', raw: '[9]' }));
+});
+
+test('a number that JSON cannot hold is written as null, as JSON.stringify does', () => {
+  const r = frame({ direction: 'in', kind: 'CALLRESULT', latencyMs: Number.NaN });
+  same(r);
+  assert.equal(JSON.parse(traceLine(r)).latencyMs, null);
+});
+
+test('a field FrameRecord does not declare is kept (the record is serialised whole)', () => {
+  const r = { ...frame({ direction: 'in', kind: 'CALL' }), extra: { kept: true } } as FrameRecord;
+  assert.deepEqual(JSON.parse(traceLine(r)).extra, { kept: true });
+});
+
+test('a connection event is serialised whole', () => {
+  const e: TraceRecord = { type: 'event', seq: 3, time: '2026-12-03T17:00:00.000Z', mono: 1, connection: 'CP1', event: 'close', detail: { code: 1000 } };
+  assert.equal(traceLine(e), JSON.stringify(e));
+});
