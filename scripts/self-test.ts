@@ -17,6 +17,7 @@ import { chargePointFaults } from '../fixtures/reference/charge-point';
 import { centralSystemFaults } from '../fixtures/reference/central-system';
 import type { FaultDefinition } from '../fixtures/reference/fault';
 import { REFERENCE_VARIANTS, referenceFileFor, sutPath, variantTags } from '../support/cli/reference-suites';
+import { PACKAGE_ROOT } from '../support/cli/package-root';
 import { runSuite } from '../support/cli/run-command';
 import { scanFeatures } from '../support/catalogue/feature-index';
 import type { FindingCategory } from '../support/recording/finding';
@@ -24,7 +25,7 @@ import { citesClause } from '../support/reporting/rule-clauses';
 import type { ScenarioResult } from '../support/reporting/scenario-result';
 import { describeCoverage, proofCoverage } from './proof-coverage';
 
-const root = join(__dirname, '..');
+const root = PACKAGE_ROOT;
 /** Where runs and the fault matrix go; `--reports <dir>` when several self-tests run side by side. */
 let reports = join(root, 'reports');
 
@@ -70,7 +71,7 @@ export async function conformance(roles: readonly Role[], tags?: string): Promis
   let failed = 0;
   for (const role of roles) {
     const dir = join(reports, 'self-test', `conformant-${role}`);
-    const { results } = await runSuite({ sutFile: SUT_FILES[role], reportsDir: dir, parallel: 2, quiet: true, tags });
+    const { results } = await runSuite({ sutFile: SUT_FILES[role], reportsDir: dir, parallel: 2, quiet: true, resultsOnly: true, tags });
     if (results.length === 0) {
       log(`conformance ${role}: no scenario ran`);
       failed += 1;
@@ -90,7 +91,7 @@ export async function conformance(roles: readonly Role[], tags?: string): Promis
   for (const variant of REFERENCE_VARIANTS.filter((v) => roles.includes(v.role))) {
     const dir = join(reports, 'self-test', `conformant-${variant.file.replace(/\.json$/, '')}`);
     const started = Date.now();
-    const { results } = await runSuite({ sutFile: sutPath(root, variant.file), reportsDir: dir, quiet: true, tags: variantTags(variant.scenarios, tags) });
+    const { results } = await runSuite({ sutFile: sutPath(root, variant.file), reportsDir: dir, quiet: true, resultsOnly: true, tags: variantTags(variant.scenarios, tags) });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (results.length === 0 && tags) continue; // the given tags select none of the variant's cases
     for (const id of variant.scenarios) {
@@ -162,7 +163,7 @@ async function runFault(fault: FaultDefinition): Promise<FaultOutcome> {
   if (fault.detectedBy.length === 0) return judgeFault(fault, []);
   const tags = fault.detectedBy.map((id) => `@${id}`).join(' or ');
   try {
-    const { results } = await runSuite({ sutFile: sutPath(root, referenceFileFor(role, fault.detectedBy)), reportsDir: dir, quiet: true, tags, faults: [fault.name] });
+    const { results } = await runSuite({ sutFile: sutPath(root, referenceFileFor(role, fault.detectedBy)), reportsDir: dir, quiet: true, resultsOnly: true, tags, faults: [fault.name] });
     return judgeFault(fault, results);
   } catch (e) {
     return { ...judgeFault(fault, []), why: `could not run: ${(e as Error).message}` };

@@ -2,7 +2,8 @@
  * `npm test`: the project's own tests, in stages. Each stage reports how many checks passed and failed; the last
  * line is `N passed, N failed`, which CI reads. A stage that cannot run at all counts as one failure.
  *
- *   typecheck   tsc --noEmit over the whole project (ts-node runs transpile-only elsewhere)
+ *   typecheck   tsc over the whole project, emitting dist/ (scripts/build.cjs): the stages after it run the compiled
+ *               code, which is then the current sources' (a stage run alone, with dist/ stale, runs them via ts-node)
  *   unit        node's test runner over every *.spec.ts beside the code
  *   conformance every scenario against the conformant reference SUTs (PASS or N/A)   — scripts/self-test.ts
  *   faults      every reference fault makes its declared scenarios FAIL for its rule  — scripts/self-test.ts
@@ -67,7 +68,7 @@ export const STAGES: Array<[string, () => Promise<StageResult>]> = [
   [
     'typecheck',
     async () => {
-      const { code } = await run(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json']);
+      const { code } = await run(process.execPath, [join(root, 'scripts', 'build.cjs')]);
       return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
     },
   ],

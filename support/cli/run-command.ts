@@ -17,12 +17,13 @@ import { readScenarioResults, type ScenarioResult } from '../reporting/scenario-
 import { writeReports } from '../reporting/write-reports';
 import { loadSutFile, type SutConfig } from '../sut/sut-config';
 import { type FlagSpec, helpText, parseArgs } from './args';
+import { codeRoot, PACKAGE_ROOT, useCompiled } from './package-root';
 
-export const ROOT = resolve(__dirname, '..', '..');
+/** The package's folder (features/, fixtures/sut/, cucumber.cjs), whether this runs from dist/ or the sources. */
+export const ROOT = PACKAGE_ROOT;
 
 /** Cucumber's command (the package's exports hide its bin folder from require.resolve). */
 const CUCUMBER_BIN = join(dirname(require.resolve('@cucumber/cucumber/package.json')), 'bin', 'cucumber.js');
-const PROGRESS_FORMATTER = './support/reporting/progress-formatter.cjs';
 
 /** Exit code of a run stopped by Ctrl-C or SIGTERM (the shell's convention for SIGINT). */
 export const INTERRUPTED_EXIT_CODE = 130;
@@ -59,6 +60,11 @@ export interface RunOptions {
   readonly paths?: readonly string[];
   /** Keep results already in the reports folder (the main job runs two suites into one folder). */
   readonly keepReports?: boolean;
+  /**
+   * Record only what judging reads (results/, traces/, run.json), not the Allure results and Cucumber's message
+   * stream: for runs whose reports are never written (the self-test's conformance and fault runs).
+   */
+  readonly resultsOnly?: boolean;
 }
 
 export interface RunOutcome {
@@ -68,6 +74,8 @@ export interface RunOutcome {
   readonly interrupted: boolean;
   /** Why no test case ran, when none did. */
   readonly problem?: string;
+  /** Cucumber ran cleanly but the tags selected no scenario. */
+  readonly noneSelected?: boolean;
 }
 
 export function featureDir(sut: SutConfig): string {
@@ -181,13 +189,17 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   if (options.tags) args.push('--tags', options.tags);
   const parallel = (options.parallel ?? 1) > 1;
   if (parallel) args.push('--parallel', String(options.parallel));
-  args.push('--format', PROGRESS_FORMATTER, '--format', `summary:${join(reportsDir, 'cucumber-summary.txt')}`);
+  args.push('--format', `./${relative(ROOT, join(codeRoot(), 'support', 'reporting', 'progress-formatter.cjs'))}`);
+  args.push('--format', `summary:${join(reportsDir, 'cucumber-summary.txt')}`);
   if (options.quiet) args.push('--format-options', JSON.stringify({ ocppProgress: { quiet: true } }));
   const { code, interrupted } = await runCucumber(args, {
     ...process.env,
     OCPP_CONFORMANCE_SUT: sut.file,
     OCPP_CONFORMANCE_REPORTS: reportsDir,
     OCPP_CONFORMANCE_FAULTS: (options.faults ?? []).join(','),
+    // cucumber.cjs: the step definitions from dist/ when it is up to date, else the TypeScript through ts-node.
+    OCPP_CONFORMANCE_CODE: useCompiled() ? 'dist' : 'sources',
+    OCPP_CONFORMANCE_EVIDENCE: options.resultsOnly ? 'results' : 'all',
   }, parallel);
   recordSuiteEnd(reportsDir, interrupted);
   const results = readScenarioResults(reportsDir).filter((r) => r.sut === sut.name);
@@ -197,7 +209,7 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
     const problem = code !== 0
       ? `Cucumber stopped (exit ${code}) before any test case finished: see the messages above and ${join(relative(process.cwd(), reportsDir) || '.', 'cucumber-summary.txt')}`
       : `no test case ran: ${options.tags ? `the tags "${options.tags}" match no scenario` : 'there is no scenario'} in ${paths.map((p) => relative(process.cwd(), p)).join(', ')}`;
-    return { results, exitCode: 3, interrupted, problem };
+    return { results, exitCode: 3, interrupted, problem, noneSelected: code === 0 };
   }
   return { results, exitCode: exitCodeOf(results, { strict: options.strict }), interrupted };
 }
