@@ -88,7 +88,7 @@ export const STAGES: Array<[string, () => Promise<StageResult>]> = [
   ],
   // Every scenario against the conformant references, then every fault against the scenarios it declares.
   ['conformance', () => conformance(['charge-point', 'central-system'])],
-  ['faults', () => faults(['charge-point', 'central-system'], [], 3)],
+  ['faults', () => faults(['charge-point', 'central-system'], [])],
   ['browser', browserStage],
 ];
 
