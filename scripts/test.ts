@@ -9,6 +9,8 @@
  *   faults      every reference fault makes its declared scenarios FAIL for its rule  — scripts/self-test.ts
  *   browser     the single-file report of a small run, opened in headless Chromium: ids and verdicts shown, no
  *               outgoing request, a screenshot in reports/                                — scripts/browser-test.ts
+ *   package     npm pack, the tarball installed offline into an empty project, `npx ocpp-conformance list` and
+ *               `main` on a few cases there: they pass and write the reports              — scripts/pack-test.ts
  *
  * `npm test -- unit` runs one stage.
  */
@@ -17,6 +19,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { conformance, faults } from './self-test';
 import { browserStage } from './browser-test';
+import { packageStage } from './pack-test';
 
 const root = join(__dirname, '..');
 const reports = join(root, 'reports', 'self-test');
@@ -90,6 +93,7 @@ export const STAGES: Array<[string, () => Promise<StageResult>]> = [
   ['conformance', () => conformance(['charge-point', 'central-system'])],
   ['faults', () => faults(['charge-point', 'central-system'], [])],
   ['browser', browserStage],
+  ['package', packageStage],
 ];
 
 async function main(): Promise<void> {
