@@ -2,14 +2,15 @@
  * `npm test`'s package stage: the package as users get it. `npm pack` (which builds dist/ through `prepare`), then
  * an empty project in a temporary folder installs the tarball offline, from the npm cache, and runs
  * `npx ocpp-conformance list` and `npx ocpp-conformance main --tags <a few cases> --reports <dir>` there: both must
- * exit 0, `main` must PASS what it ran and write the reports users open.
+ * exit 0, `main` must PASS what it ran and write the reports users open; then the README's example of a feature file
+ * and step of one's own (docs/examples/own-features) runs there with `run --features … --require …` and PASSes.
  *
  * The empty project gets a package-lock.json pinning the tarball's dependencies as this project's lock does: the
  * cache of a fresh `npm ci` holds the dependencies' tarballs but not their registry metadata, which resolving
  * version ranges without a lock would need. So nothing is fetched, and the tree is the one `npm test` was run with.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT as root } from '../support/cli/package-root';
@@ -103,6 +104,14 @@ export async function packageStage(): Promise<{ passed: number; failed: number }
     step(`npx ocpp-conformance main --tags "${PACK_TEST_TAGS}" (${((Date.now() - t2) / 1000).toFixed(1)} s)`, main.code !== 0
       ? `exit ${main.code}\n${main.output}`
       : missing.length > 0 ? `no ${missing.join(', ')} in ${reports}\n${main.output}` : !/3 passed, 0 failed/.test(main.output) ? `not the 3 passes expected:\n${main.output}` : undefined);
+
+    // The README's example of a user's own feature file and step, beside the package's.
+    const own = join(project, 'own-features');
+    cpSync(join(root, 'docs', 'examples', 'own-features'), own, { recursive: true });
+    const sut = join(project, 'node_modules', pkg.name, 'fixtures', 'sut', 'reference-central-system.json');
+    const ownRun = await npm(['exec', '--offline', '--', 'ocpp-conformance', 'run', '--sut', sut, '--features', own, '--require', join(own, 'clock.steps.js'),
+      '--tags', '@EXT_MYCSMS_001', '--reports', join(dir, 'own-reports'), '--quiet'], project, 120_000);
+    step('npx ocpp-conformance run --features docs/examples/own-features --require …/clock.steps.js', ownRun.code !== 0 || !/1 passed, 0 failed/.test(ownRun.output) ? `exit ${ownRun.code}\n${ownRun.output}` : undefined);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

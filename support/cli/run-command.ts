@@ -36,6 +36,8 @@ export const RUN_FLAGS: Record<string, FlagSpec> = {
   strict: { kind: 'boolean', description: 'WARN and an unexpected pass of a declared known deviation fail the run too.' },
   fault: { kind: 'list', placeholder: 'name', description: 'Switch on a fault of the reference SUT (self-test; repeatable).' },
   quiet: { kind: 'boolean', description: 'Print only the table and the closing line.' },
+  features: { kind: 'list', placeholder: 'dir', description: 'Also run your own .feature files from this folder (repeatable).' },
+  require: { kind: 'list', placeholder: 'file', description: 'Your step definitions (JavaScript), loaded after the harness\'s World and steps (repeatable).' },
 };
 
 export const RUN_HELP = `${helpText(
@@ -58,6 +60,10 @@ export interface RunOptions {
   readonly quiet?: boolean;
   /** Feature paths; default the folder of the SUT's role. */
   readonly paths?: readonly string[];
+  /** Folders of the user's own feature files, run beside `paths` (`--features`). */
+  readonly extraFeatures?: readonly string[];
+  /** The user's step definition files (`--require`). */
+  readonly extraRequire?: readonly string[];
   /** Keep results already in the reports folder (the main job runs two suites into one folder). */
   readonly keepReports?: boolean;
   /**
@@ -80,6 +86,11 @@ export interface RunOutcome {
 
 export function featureDir(sut: SutConfig): string {
   return join(ROOT, 'features', sut.role);
+}
+
+/** The feature paths of a run: the suite (or the given paths), then the user's folders. */
+function featurePaths(sut: SutConfig, options: RunOptions): string[] {
+  return [...(options.paths ?? [featureDir(sut)]), ...(options.extraFeatures ?? []).map((d) => resolve(d))];
 }
 
 /** Fails with one sentence when the SUT cannot be reached or the harness cannot listen where it must. */
@@ -139,8 +150,8 @@ export async function prepareRun(options: RunOptions): Promise<SutConfig> {
     throw new ConfigError('--parallel cannot ask an operator: prompts need one worker');
   }
   if (options.faults?.length && !sut.reference) throw new ConfigError(`--fault needs a reference SUT, but ${options.sutFile} has no "reference" section`);
-  const paths = options.paths ?? [featureDir(sut)];
-  for (const p of paths) if (!existsSync(p)) throw new ConfigError(`no feature files at ${p}`);
+  for (const p of featurePaths(sut, options)) if (!existsSync(p)) throw new ConfigError(`no feature files at ${p}`);
+  for (const f of options.extraRequire ?? []) if (!existsSync(f)) throw new ConfigError(`--require ${f}: no such file`);
   checkReportsDir(resolve(options.reportsDir));
   await preflight(sut);
   return sut;
@@ -184,8 +195,9 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   if (!options.keepReports) cleanReports(reportsDir);
   mkdirSync(reportsDir, { recursive: true });
   recordSuiteStart(reportsDir, describeSuiteRun(sut, options), !options.keepReports);
-  const paths = options.paths ?? [featureDir(sut)];
+  const paths = featurePaths(sut, options);
   const args = [CUCUMBER_BIN, '--config', 'cucumber.cjs', ...paths.map((p) => relative(ROOT, p))];
+  for (const file of options.extraRequire ?? []) args.push('--require', resolve(file));
   if (options.tags) args.push('--tags', options.tags);
   const parallel = (options.parallel ?? 1) > 1;
   if (parallel) args.push('--parallel', String(options.parallel));
@@ -237,6 +249,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     strict,
     faults: flags['fault'] as string[] | undefined,
     quiet: Boolean(flags['quiet']),
+    extraFeatures: flags['features'] as string[] | undefined,
+    extraRequire: flags['require'] as string[] | undefined,
   });
   return finishRun(reportsDir, outcome, strict);
 }
