@@ -17,7 +17,7 @@ import { chargePointFaults } from '../fixtures/reference/charge-point';
 import { centralSystemFaults } from '../fixtures/reference/central-system';
 import type { FaultDefinition } from '../fixtures/reference/fault';
 import { REFERENCE_VARIANTS, type ReferenceVariant, referenceFileFor, sutPath, variantTags } from '../support/cli/reference-suites';
-import { PACKAGE_ROOT } from '../support/cli/package-root';
+import { describeCode, PACKAGE_ROOT } from '../support/cli/package-root';
 import { runSuite } from '../support/cli/run-command';
 import { scanFeatures } from '../support/catalogue/feature-index';
 import type { FindingCategory } from '../support/recording/finding';
@@ -115,6 +115,7 @@ async function conformantVariant(variant: ReferenceVariant, tags?: string): Prom
  * side (each suite mostly waits on its reference, so two keep 2 cores busy without starving either).
  */
 export async function conformance(roles: readonly Role[], tags?: string): Promise<StageResult> {
+  log(`conformance: Cucumber runs ${describeCode()}`);
   const perRole = await Promise.all(roles.map(async (role) => {
     const counts = [await conformantRole(role, tags)];
     for (const variant of REFERENCE_VARIANTS.filter((v) => v.role === role)) counts.push(await conformantVariant(variant, tags));
@@ -193,6 +194,7 @@ export async function faults(roles: readonly Role[], only: readonly string[], jo
   const all = [...chargePointFaults, ...centralSystemFaults].filter((f) => roles.includes(f.role as Role) && (only.length === 0 || only.includes(f.name)));
   const outcomes: FaultOutcome[] = [];
   const queue = [...all].sort((a, b) => b.detectedBy.length - a.detectedBy.length);
+  log(`faults: ${all.length} faults, ${jobs} at a time; Cucumber runs ${describeCode()}`);
   await Promise.all(Array.from({ length: Math.max(1, jobs) }, async () => {
     for (let f = queue.shift(); f; f = queue.shift()) {
       const outcome = await runFault(f);

@@ -38,6 +38,13 @@ test('dist/ runs only when built after every source: missing, then fresh, then s
   writeFileSync(join(root, 'steps', 'deep', 'new.steps.ts'), '');
   utimesSync(join(root, 'steps', 'deep', 'new.steps.ts'), new Date(Date.now() + 5_000), new Date(Date.now() + 5_000));
   assert.match(distStaleness(root) ?? '', /steps\/deep\/new\.steps\.ts changed after the build/);
+  rmSync(join(root, 'steps', 'deep', 'new.steps.ts'));
+  stamp(root, new Date(Date.now() + 10_000));
+  assert.equal(distStaleness(root), undefined);
+  // A source removed after the build: its folder's time says so (its compiled file would still run).
+  const later = new Date(Date.now() + 20_000);
+  utimesSync(join(root, 'steps', 'deep'), later, later);
+  assert.match(distStaleness(root) ?? '', /steps\/deep changed after the build/);
 });
 
 test('a package installed without its sources runs its dist/ whatever the file times', (t) => {

@@ -21,29 +21,24 @@ function findPackageRoot(from: string): string {
 export const PACKAGE_ROOT = findPackageRoot(__dirname);
 /** The compiled package: the same tree as the sources (dist/support, dist/steps, dist/fixtures, dist/scripts). */
 export const DIST = join(PACKAGE_ROOT, 'dist');
-/** Written by the build after a compilation that emitted; its time is the build's. */
-export const BUILD_STAMP = join(DIST, '.build-stamp');
-/** What the build compiles or copies: a change to any file below them (or to a tsconfig) makes dist stale. */
-export const SOURCE_DIRS: readonly string[] = ['support', 'steps', 'fixtures', 'scripts'];
-
-/** Whether this very module was loaded from dist/ (compiled) rather than from the sources. */
-export const RUNNING_COMPILED = !__filename.endsWith('.ts');
+/**
+ * What the build compiles or copies (the folders of scripts/build.cjs): a change to any file below them (or to a
+ * tsconfig), or a file added or removed there (its folder's time), makes dist stale.
+ */
+const SOURCE_DIRS: readonly string[] = ['support', 'steps', 'fixtures', 'scripts'];
 
 function newerThan(dir: string, since: number): string | undefined {
   let entries;
   try {
+    if (statSync(dir).mtimeMs > since) return dir;
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return undefined;
   }
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) {
-      const found = newerThan(p, since);
-      if (found) return found;
-    } else if (statSync(p).mtimeMs > since) {
-      return p;
-    }
+    const found = e.isDirectory() ? newerThan(p, since) : statSync(p).mtimeMs > since ? p : undefined;
+    if (found) return found;
   }
   return undefined;
 }
@@ -54,6 +49,7 @@ function newerThan(dir: string, since: number): string | undefined {
  */
 export function distStaleness(root: string = PACKAGE_ROOT): string | undefined {
   if (process.env['OCPP_CONFORMANCE_FROM_SOURCES'] === '1') return 'OCPP_CONFORMANCE_FROM_SOURCES=1';
+  // Written by scripts/build.cjs after a compilation that emitted: its time is the build's.
   const stamp = join(root, 'dist', '.build-stamp');
   if (!existsSync(stamp)) return 'dist/ has not been built (npm run build)';
   // An installed package ships dist/ without the sources: nothing there can be newer.
@@ -71,6 +67,11 @@ export function distStaleness(root: string = PACKAGE_ROOT): string | undefined {
 }
 
 let fresh: boolean | undefined;
+
+/** Which code the child processes run, for a log line: `dist/`, or the sources and why. */
+export function describeCode(): string {
+  return useCompiled() ? 'the compiled dist/' : `the TypeScript sources via ts-node (${distStaleness()})`;
+}
 
 /** Whether child processes (Cucumber, workers) should start from dist/: it is there and up to date. */
 export function useCompiled(): boolean {
