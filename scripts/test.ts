@@ -17,12 +17,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { useCompiled } from '../support/cli/package-root';
+import { PACKAGE_ROOT, useCompiled } from '../support/cli/package-root';
 import { conformance, faults } from './self-test';
 import { browserStage } from './browser-test';
 import { packageStage } from './pack-test';
 
-const root = join(__dirname, '..');
+const root = PACKAGE_ROOT;
 const reports = join(root, 'reports', 'self-test');
 mkdirSync(reports, { recursive: true });
 
