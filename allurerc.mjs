@@ -2,12 +2,14 @@
 // with --config and the output folder with -o). A plain object: importing defineConfig from 'allure' would run the
 // CLI (TOOLCHAIN.md). The awesome template's analytics script is removed after generation, so the single file makes
 // no network request when opened.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const REPORT_NAME = 'OCPP 1.6-J conformance: pre-certification test report (not an OCA certification)';
 
-// One category per kind of failure; each result carries its kind as the label "category" (outcome.ts).
-const titles = JSON.parse(readFileSync(new URL('./support/reporting/categories.json', import.meta.url), 'utf8'));
+// One category per kind of failure; each result carries its kind as the label "category" (outcome.ts). An installed
+// package has it only in dist/ (the compiled tree, package.json "files").
+const categories = ['./support/reporting/categories.json', './dist/support/reporting/categories.json'].map((p) => new URL(p, import.meta.url)).find((u) => existsSync(u));
+const titles = JSON.parse(readFileSync(categories, 'utf8'));
 
 export default {
   name: REPORT_NAME,

@@ -16,7 +16,8 @@ import { join, resolve } from 'node:path';
 import { chargePointFaults } from '../fixtures/reference/charge-point';
 import { centralSystemFaults } from '../fixtures/reference/central-system';
 import type { FaultDefinition } from '../fixtures/reference/fault';
-import { REFERENCE_VARIANTS, referenceFileFor, sutPath, variantTags } from '../support/cli/reference-suites';
+import { REFERENCE_VARIANTS, type ReferenceVariant, referenceFileFor, sutPath, variantTags } from '../support/cli/reference-suites';
+import { describeCode, PACKAGE_ROOT } from '../support/cli/package-root';
 import { runSuite } from '../support/cli/run-command';
 import { scanFeatures } from '../support/catalogue/feature-index';
 import type { FindingCategory } from '../support/recording/finding';
@@ -24,7 +25,7 @@ import { citesClause } from '../support/reporting/rule-clauses';
 import type { ScenarioResult } from '../support/reporting/scenario-result';
 import { describeCoverage, proofCoverage } from './proof-coverage';
 
-const root = join(__dirname, '..');
+const root = PACKAGE_ROOT;
 /** Where runs and the fault matrix go; `--reports <dir>` when several self-tests run side by side. */
 let reports = join(root, 'reports');
 
@@ -64,48 +65,63 @@ function log(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-/** Runs every scenario of a role against its conformant reference. */
-export async function conformance(roles: readonly Role[], tags?: string): Promise<StageResult> {
+/** Every scenario of a role against its conformant reference: PASS or N/A. */
+async function conformantRole(role: Role, tags?: string): Promise<StageResult> {
   let passed = 0;
   let failed = 0;
-  for (const role of roles) {
-    const dir = join(reports, 'self-test', `conformant-${role}`);
-    const { results } = await runSuite({ sutFile: SUT_FILES[role], reportsDir: dir, parallel: 2, quiet: true, tags });
-    if (results.length === 0) {
-      log(`conformance ${role}: no scenario ran`);
+  const dir = join(reports, 'self-test', `conformant-${role}`);
+  const { results } = await runSuite({ sutFile: SUT_FILES[role], reportsDir: dir, parallel: 2, quiet: true, resultsOnly: true, tags });
+  if (results.length === 0) {
+    log(`conformance ${role}: no scenario ran`);
+    return { passed: 0, failed: 1 };
+  }
+  for (const r of results) {
+    if (r.verdict === 'PASS' || r.verdict === 'N/A') {
+      passed += 1;
+    } else {
       failed += 1;
-      continue;
+      log(`conformance ${role}: ${r.id} ${r.verdict} against the conformant reference\n  ${r.reason.split('\n').join('\n  ')}`);
     }
-    for (const r of results) {
-      if (r.verdict === 'PASS' || r.verdict === 'N/A') {
-        passed += 1;
-      } else {
-        failed += 1;
-        log(`conformance ${role}: ${r.id} ${r.verdict} against the conformant reference\n  ${r.reason.split('\n').join('\n  ')}`);
-      }
-    }
-    log(`conformance ${role}: ${results.filter((r) => r.verdict === 'PASS').length} PASS, ${results.filter((r) => r.verdict === 'N/A').length} N/A, ${results.filter((r) => r.verdict !== 'PASS' && r.verdict !== 'N/A').length} other`);
   }
-  // The cases N/A in the main configuration must PASS where they apply: N/A there too would leave them unproven.
-  for (const variant of REFERENCE_VARIANTS.filter((v) => roles.includes(v.role))) {
-    const dir = join(reports, 'self-test', `conformant-${variant.file.replace(/\.json$/, '')}`);
-    const started = Date.now();
-    const { results } = await runSuite({ sutFile: sutPath(root, variant.file), reportsDir: dir, quiet: true, tags: variantTags(variant.scenarios, tags) });
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    if (results.length === 0 && tags) continue; // the given tags select none of the variant's cases
-    for (const id of variant.scenarios) {
-      const r = results.find((x) => x.id === id);
-      if (!r && tags) continue;
-      if (r?.verdict === 'PASS') {
-        passed += 1;
-      } else {
-        failed += 1;
-        log(`conformance ${variant.file}: ${id} ${r ? `${r.verdict}, not PASS, where it applies\n  ${r.reason.split('\n').join('\n  ')}` : 'did not run'}`);
-      }
-    }
-    log(`conformance ${variant.file}: ${results.filter((r) => r.verdict === 'PASS').length}/${variant.scenarios.length} PASS (${seconds} s)`);
-  }
+  log(`conformance ${role}: ${results.filter((r) => r.verdict === 'PASS').length} PASS, ${results.filter((r) => r.verdict === 'N/A').length} N/A, ${results.filter((r) => r.verdict !== 'PASS' && r.verdict !== 'N/A').length} other`);
   return { passed, failed };
+}
+
+/** The cases N/A in the main configuration must PASS where they apply: N/A there too would leave them unproven. */
+async function conformantVariant(variant: ReferenceVariant, tags?: string): Promise<StageResult> {
+  let passed = 0;
+  let failed = 0;
+  const dir = join(reports, 'self-test', `conformant-${variant.file.replace(/\.json$/, '')}`);
+  const started = Date.now();
+  const { results } = await runSuite({ sutFile: sutPath(root, variant.file), reportsDir: dir, quiet: true, resultsOnly: true, tags: variantTags(variant.scenarios, tags) });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (results.length === 0 && tags) return { passed, failed }; // the given tags select none of the variant's cases
+  for (const id of variant.scenarios) {
+    const r = results.find((x) => x.id === id);
+    if (!r && tags) continue;
+    if (r?.verdict === 'PASS') {
+      passed += 1;
+    } else {
+      failed += 1;
+      log(`conformance ${variant.file}: ${id} ${r ? `${r.verdict}, not PASS, where it applies\n  ${r.reason.split('\n').join('\n  ')}` : 'did not run'}`);
+    }
+  }
+  log(`conformance ${variant.file}: ${results.filter((r) => r.verdict === 'PASS').length}/${variant.scenarios.length} PASS (${seconds} s)`);
+  return { passed, failed };
+}
+
+/**
+ * Runs every scenario of the roles against their conformant references, then each role's variants; the roles side by
+ * side (each suite mostly waits on its reference, so two keep 2 cores busy without starving either).
+ */
+export async function conformance(roles: readonly Role[], tags?: string): Promise<StageResult> {
+  log(`conformance: Cucumber runs ${describeCode()}`);
+  const perRole = await Promise.all(roles.map(async (role) => {
+    const counts = [await conformantRole(role, tags)];
+    for (const variant of REFERENCE_VARIANTS.filter((v) => v.role === role)) counts.push(await conformantVariant(variant, tags));
+    return counts;
+  }));
+  return perRole.flat().reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed }), { passed: 0, failed: 0 });
 }
 
 /** What a scenario found broken, with its kind: the failure that ended it and the findings recorded on the way. */
@@ -162,18 +178,23 @@ async function runFault(fault: FaultDefinition): Promise<FaultOutcome> {
   if (fault.detectedBy.length === 0) return judgeFault(fault, []);
   const tags = fault.detectedBy.map((id) => `@${id}`).join(' or ');
   try {
-    const { results } = await runSuite({ sutFile: sutPath(root, referenceFileFor(role, fault.detectedBy)), reportsDir: dir, quiet: true, tags, faults: [fault.name] });
+    const { results } = await runSuite({ sutFile: sutPath(root, referenceFileFor(role, fault.detectedBy)), reportsDir: dir, quiet: true, resultsOnly: true, tags, faults: [fault.name] });
     return judgeFault(fault, results);
   } catch (e) {
     return { ...judgeFault(fault, []), why: `could not run: ${(e as Error).message}` };
   }
 }
 
-/** Runs the fault matrix, `jobs` faults at a time. */
-export async function faults(roles: readonly Role[], only: readonly string[], jobs: number): Promise<StageResult> {
+/**
+ * Runs the fault matrix, `jobs` faults at a time, both roles' faults in one queue. Most of a fault's time is spent
+ * waiting for what its reference no longer sends, so more jobs than cores pay; the faults with the most scenarios
+ * start first, so that the last ones to start are short.
+ */
+export async function faults(roles: readonly Role[], only: readonly string[], jobs: number = DEFAULT_JOBS): Promise<StageResult> {
   const all = [...chargePointFaults, ...centralSystemFaults].filter((f) => roles.includes(f.role as Role) && (only.length === 0 || only.includes(f.name)));
   const outcomes: FaultOutcome[] = [];
-  const queue = [...all];
+  const queue = [...all].sort((a, b) => b.detectedBy.length - a.detectedBy.length);
+  log(`faults: ${all.length} faults, ${jobs} at a time; Cucumber runs ${describeCode()}`);
   await Promise.all(Array.from({ length: Math.max(1, jobs) }, async () => {
     for (let f = queue.shift(); f; f = queue.shift()) {
       const outcome = await runFault(f);
@@ -196,11 +217,14 @@ export async function faults(roles: readonly Role[], only: readonly string[], jo
   return { passed: detected, failed: outcomes.length - detected + coverage.unproven.length };
 }
 
+/** Fault runs at a time: each is a Cucumber process of ~2 s CPU (compiled) that mostly waits. */
+export const DEFAULT_JOBS = 8;
+
 function parse(argv: readonly string[]): { stages: string[]; roles: Role[]; faults: string[]; jobs: number; tags?: string } {
   const stages: string[] = [];
   const roles: Role[] = [];
   const only: string[] = [];
-  let jobs = 3;
+  let jobs = DEFAULT_JOBS;
   let tags: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;

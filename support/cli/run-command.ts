@@ -17,12 +17,13 @@ import { readScenarioResults, type ScenarioResult } from '../reporting/scenario-
 import { writeReports } from '../reporting/write-reports';
 import { loadSutFile, type SutConfig } from '../sut/sut-config';
 import { type FlagSpec, helpText, parseArgs } from './args';
+import { codeRoot, PACKAGE_ROOT, useCompiled } from './package-root';
 
-export const ROOT = resolve(__dirname, '..', '..');
+/** The package's folder (features/, fixtures/sut/, cucumber.cjs), whether this runs from dist/ or the sources. */
+export const ROOT = PACKAGE_ROOT;
 
 /** Cucumber's command (the package's exports hide its bin folder from require.resolve). */
 const CUCUMBER_BIN = join(dirname(require.resolve('@cucumber/cucumber/package.json')), 'bin', 'cucumber.js');
-const PROGRESS_FORMATTER = './support/reporting/progress-formatter.cjs';
 
 /** Exit code of a run stopped by Ctrl-C or SIGTERM (the shell's convention for SIGINT). */
 export const INTERRUPTED_EXIT_CODE = 130;
@@ -35,6 +36,8 @@ export const RUN_FLAGS: Record<string, FlagSpec> = {
   strict: { kind: 'boolean', description: 'WARN and an unexpected pass of a declared known deviation fail the run too.' },
   fault: { kind: 'list', placeholder: 'name', description: 'Switch on a fault of the reference SUT (self-test; repeatable).' },
   quiet: { kind: 'boolean', description: 'Print only the table and the closing line.' },
+  features: { kind: 'list', placeholder: 'dir', description: 'Also run your own .feature files from this folder (repeatable).' },
+  require: { kind: 'list', placeholder: 'file', description: 'Your step definitions (JavaScript), loaded after the harness\'s World and steps (repeatable).' },
 };
 
 export const RUN_HELP = `${helpText(
@@ -57,8 +60,17 @@ export interface RunOptions {
   readonly quiet?: boolean;
   /** Feature paths; default the folder of the SUT's role. */
   readonly paths?: readonly string[];
+  /** Folders of the user's own feature files, run beside `paths` (`--features`). */
+  readonly extraFeatures?: readonly string[];
+  /** The user's step definition files (`--require`). */
+  readonly extraRequire?: readonly string[];
   /** Keep results already in the reports folder (the main job runs two suites into one folder). */
   readonly keepReports?: boolean;
+  /**
+   * Record only what judging reads (results/, traces/, run.json), not the Allure results and Cucumber's message
+   * stream: for runs whose reports are never written (the self-test's conformance and fault runs).
+   */
+  readonly resultsOnly?: boolean;
 }
 
 export interface RunOutcome {
@@ -68,10 +80,17 @@ export interface RunOutcome {
   readonly interrupted: boolean;
   /** Why no test case ran, when none did. */
   readonly problem?: string;
+  /** Cucumber ran cleanly but the tags selected no scenario. */
+  readonly noneSelected?: boolean;
 }
 
 export function featureDir(sut: SutConfig): string {
   return join(ROOT, 'features', sut.role);
+}
+
+/** The feature paths of a run: the suite (or the given paths), then the user's folders. */
+function featurePaths(sut: SutConfig, options: RunOptions): string[] {
+  return [...(options.paths ?? [featureDir(sut)]), ...(options.extraFeatures ?? []).map((d) => resolve(d))];
 }
 
 /** Fails with one sentence when the SUT cannot be reached or the harness cannot listen where it must. */
@@ -131,8 +150,8 @@ export async function prepareRun(options: RunOptions): Promise<SutConfig> {
     throw new ConfigError('--parallel cannot ask an operator: prompts need one worker');
   }
   if (options.faults?.length && !sut.reference) throw new ConfigError(`--fault needs a reference SUT, but ${options.sutFile} has no "reference" section`);
-  const paths = options.paths ?? [featureDir(sut)];
-  for (const p of paths) if (!existsSync(p)) throw new ConfigError(`no feature files at ${p}`);
+  for (const p of featurePaths(sut, options)) if (!existsSync(p)) throw new ConfigError(`no feature files at ${p}`);
+  for (const f of options.extraRequire ?? []) if (!existsSync(f)) throw new ConfigError(`--require ${f}: no such file`);
   checkReportsDir(resolve(options.reportsDir));
   await preflight(sut);
   return sut;
@@ -176,18 +195,23 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
   if (!options.keepReports) cleanReports(reportsDir);
   mkdirSync(reportsDir, { recursive: true });
   recordSuiteStart(reportsDir, describeSuiteRun(sut, options), !options.keepReports);
-  const paths = options.paths ?? [featureDir(sut)];
+  const paths = featurePaths(sut, options);
   const args = [CUCUMBER_BIN, '--config', 'cucumber.cjs', ...paths.map((p) => relative(ROOT, p))];
+  for (const file of options.extraRequire ?? []) args.push('--require', resolve(file));
   if (options.tags) args.push('--tags', options.tags);
   const parallel = (options.parallel ?? 1) > 1;
   if (parallel) args.push('--parallel', String(options.parallel));
-  args.push('--format', PROGRESS_FORMATTER, '--format', `summary:${join(reportsDir, 'cucumber-summary.txt')}`);
+  args.push('--format', `./${relative(ROOT, join(codeRoot(), 'support', 'reporting', 'progress-formatter.cjs'))}`);
+  args.push('--format', `summary:${join(reportsDir, 'cucumber-summary.txt')}`);
   if (options.quiet) args.push('--format-options', JSON.stringify({ ocppProgress: { quiet: true } }));
   const { code, interrupted } = await runCucumber(args, {
     ...process.env,
     OCPP_CONFORMANCE_SUT: sut.file,
     OCPP_CONFORMANCE_REPORTS: reportsDir,
     OCPP_CONFORMANCE_FAULTS: (options.faults ?? []).join(','),
+    // cucumber.cjs: the step definitions from dist/ when it is up to date, else the TypeScript through ts-node.
+    OCPP_CONFORMANCE_CODE: useCompiled() ? 'dist' : 'sources',
+    OCPP_CONFORMANCE_EVIDENCE: options.resultsOnly ? 'results' : 'all',
   }, parallel);
   recordSuiteEnd(reportsDir, interrupted);
   const results = readScenarioResults(reportsDir).filter((r) => r.sut === sut.name);
@@ -197,7 +221,7 @@ export async function runSuite(options: RunOptions): Promise<RunOutcome> {
     const problem = code !== 0
       ? `Cucumber stopped (exit ${code}) before any test case finished: see the messages above and ${join(relative(process.cwd(), reportsDir) || '.', 'cucumber-summary.txt')}`
       : `no test case ran: ${options.tags ? `the tags "${options.tags}" match no scenario` : 'there is no scenario'} in ${paths.map((p) => relative(process.cwd(), p)).join(', ')}`;
-    return { results, exitCode: 3, interrupted, problem };
+    return { results, exitCode: 3, interrupted, problem, noneSelected: code === 0 };
   }
   return { results, exitCode: exitCodeOf(results, { strict: options.strict }), interrupted };
 }
@@ -225,6 +249,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     strict,
     faults: flags['fault'] as string[] | undefined,
     quiet: Boolean(flags['quiet']),
+    extraFeatures: flags['features'] as string[] | undefined,
+    extraRequire: flags['require'] as string[] | undefined,
   });
   return finishRun(reportsDir, outcome, strict);
 }

@@ -6,10 +6,10 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { PACKAGE_ROOT as ROOT } from '../cli/package-root';
 import { HarnessError } from './errors';
 
-const ROOT = resolve(__dirname, '..', '..');
 export const ALLURE_CONFIG = join(ROOT, 'allurerc.mjs');
 
 /** The `allure` package's command (its exports hide package.json, so resolve the entry and step up). */

@@ -2,10 +2,11 @@
 // per test case as it finishes, read from the result file the "judge the scenario" hook has just written, and a
 // progress bar on a terminal. Format option `ocppProgress.quiet` prints nothing (self-test). The lines themselves are
 // written by progress-printer.ts.
-const { readFileSync } = require('node:fs');
+const { existsSync, readFileSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 
-if (!require.extensions['.ts']) {
+// Beside compiled modules in dist/ it needs nothing; beside the TypeScript sources, ts-node.
+if (!require.extensions['.ts'] && !existsSync(join(__dirname, 'progress-printer.js'))) {
   require('ts-node').register({ transpileOnly: true, project: join(__dirname, '..', '..', 'tsconfig.json') });
 }
 const { ProgressPrinter } = require('./progress-printer');

@@ -4,11 +4,10 @@
  * every output from this file, the result files and the traces, so nothing else needs to survive.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { SutConfig } from '../sut/sut-config';
 import { CATALOGUE_REVISION } from '../catalogue/catalogue';
-
-const ROOT = resolve(__dirname, '..', '..');
+import { PACKAGE_ROOT as ROOT } from '../cli/package-root';
 
 export interface SuiteRun {
   readonly sutName: string;

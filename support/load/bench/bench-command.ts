@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type FlagSpec, helpText, parseArgs } from '../../cli/args';
+import { PACKAGE_ROOT as ROOT } from '../../cli/package-root';
 import { runSuite } from '../../cli/run-command';
 import { ConfigError } from '../../reporting/errors';
 import { formatDuration, parseDuration } from '../../sut/duration';
@@ -22,7 +23,6 @@ import { benchOverhead, type OverheadResult } from './overhead-bench';
 import { suiteEfficiency, type SuiteEfficiency, WAIT_GAP_MS } from './suite-bench';
 
 const BENCHES = ['overhead', 'suites', 'load'] as const;
-const ROOT = join(__dirname, '..', '..', '..');
 const REFERENCE_SUTS = ['reference-charge-point.json', 'reference-central-system.json'];
 
 export const BENCH_FLAGS: Record<string, FlagSpec> = {

@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PACKAGE_ROOT as ROOT } from '../../cli/package-root';
 import { HarnessError } from '../../reporting/errors';
 import type { LoadReport } from '../load-report';
 import { writeLoadReports } from '../load-report';
@@ -58,7 +59,6 @@ export interface LoadBenchResult {
   readonly limit: string;
 }
 
-const ROOT = join(__dirname, '..', '..', '..');
 /** How long the machine's CPU is sampled before the run, to say how quiet it was. */
 const QUIET_SAMPLE_MS = 3000;
 
