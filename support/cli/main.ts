@@ -21,6 +21,7 @@ const runModule = (): typeof import('./run-command') => require('./run-command')
 const listModule = (): typeof import('./list-command') => require('./list-command');
 const reportModule = (): typeof import('./report-command') => require('./report-command');
 const mainModule = (): typeof import('./main-command') => require('./main-command');
+const fuzzModule = (): typeof import('./fuzz-command') => require('./fuzz-command');
 const referenceCentralSystem = (): typeof import('../../fixtures/reference/central-system') => require('../../fixtures/reference/central-system');
 const referenceChargePoint = (): typeof import('../../fixtures/reference/charge-point') => require('../../fixtures/reference/charge-point');
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -60,6 +61,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'main', summary: 'Both suites against the bundled reference SUTs (npm start).',
     help: () => mainModule().MAIN_HELP, run: (argv) => mainModule().mainCommand(argv),
   },
+  fuzz: { usage: 'fuzz --sut <file>', summary: 'Fuzz a system under test with mutated OCPP-J frames.', help: () => fuzzModule().FUZZ_HELP, run: (argv) => fuzzModule().fuzzCommand(argv) },
   ...LOAD_COMMANDS,
 };
 
