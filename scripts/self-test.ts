@@ -171,7 +171,8 @@ async function runFault(fault: FaultDefinition): Promise<FaultOutcome> {
 
 /** Runs the fault matrix, `jobs` faults at a time. */
 export async function faults(roles: readonly Role[], only: readonly string[], jobs: number): Promise<StageResult> {
-  const all = [...chargePointFaults, ...centralSystemFaults].filter((f) => roles.includes(f.role as Role) && (only.length === 0 || only.includes(f.name)));
+  // Fuzz-class faults have no scenario: the fuzz stage (scripts/fuzz-stage.ts) proves them.
+  const all = [...chargePointFaults, ...centralSystemFaults].filter((f) => !f.fuzz && roles.includes(f.role as Role) && (only.length === 0 || only.includes(f.name)));
   const outcomes: FaultOutcome[] = [];
   const queue = [...all];
   await Promise.all(Array.from({ length: Math.max(1, jobs) }, async () => {

@@ -16,6 +16,7 @@ export const FUZZ_FLAGS: Record<string, FlagSpec> = {
   seed: { kind: 'number', placeholder: 'S', description: 'Seed of the input sequence (default: from the clock, printed).' },
   actions: { kind: 'list', placeholder: 'A,B', description: 'Fuzz only CALLs of these actions (default: those the SUT receives in its profiles).' },
   reports: { kind: 'string', placeholder: 'dir', description: 'Reports folder (default reports): writes <dir>/fuzz/summary.json, trace.jsonl, findings/.' },
+  fault: { kind: 'list', placeholder: 'name', description: 'Switch a fault of the bundled reference SUT on (trying the fuzzer out).' },
   replay: { kind: 'string', placeholder: 'finding.json', description: 'Replay a saved finding instead of fuzzing.' },
 };
 
@@ -58,11 +59,13 @@ export async function fuzzCommand(argv: readonly string[]): Promise<number> {
     const wrong = actions.filter((a) => !receivable.includes(a));
     if (wrong.length > 0) throw new ConfigError(`ocpp-conformance fuzz: a ${sut.role === 'charge-point' ? 'Charge Point' : 'Central System'} does not receive ${wrong.join(', ')}; --actions takes ${receivable.join(', ')}`);
   }
+  const faults = flags['fault'] as string[] | undefined;
+  if (faults && !sut.reference) throw new ConfigError(`ocpp-conformance fuzz: --fault switches faults of a bundled reference SUT; ${sut.name} is not one`);
   const seed = (flags['seed'] as number | undefined) ?? (Date.now() % 1_000_000);
   const reportsDir = resolve((flags['reports'] as string | undefined) ?? 'reports', 'fuzz');
   process.stdout.write(`fuzzing ${sut.name} (${sut.role}) with seed ${seed}\n`);
   const summary = await runFuzz({
-    sut, seed, reportsDir, actions, durationMs,
+    sut, seed, reportsDir, actions, durationMs, faults,
     budget: flags['budget'] as number | undefined,
     progress: (line) => process.stdout.write(`  ${line}\n`),
   });

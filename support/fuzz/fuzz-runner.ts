@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { Frame } from '../ocpp/frame';
 import { WireLog } from '../recording/wire-log';
 import type { SutConfig } from '../sut/sut-config';
 import { type FuzzInput, describeInput } from './fuzz-input';
@@ -31,7 +32,7 @@ export interface FuzzOptions {
   readonly responseTimeoutMs?: number;
   /** Stop after this many distinct findings (default 10). */
   readonly maxFindings?: number;
-  /** More SUT CALLs of one action than this within the flood window is a flood (default 30 in 1 s). */
+  /** More SUT CALLs of one action than this within the flood window is a flood (default 15 in 500 ms). */
   readonly floodLimit?: number;
   readonly floodWindowMs?: number;
   /** Replays allowed to minimize one finding (default 30). */
@@ -78,6 +79,13 @@ interface Judge {
 
 let probes = 0;
 
+const INTERVAL_WATCH_MS = 120;
+
+function changedAnInterval(input: FuzzInput, answer: Frame): boolean {
+  if (input.action !== 'ChangeConfiguration' || answer.type !== 3 || (answer.payload as { status?: string }).status !== 'Accepted') return false;
+  return /Interval$/.test(String((JSON.parse(input.raw) as [number, string, string, { key?: unknown }])[3]?.key ?? ''));
+}
+
 /** Requests after which a SUT sends CALLs of its own (statuses, a transaction, the triggered message). */
 const PROMPTING = new Set(['ChangeAvailability', 'TriggerMessage', 'RemoteStartTransaction', 'RemoteStopTransaction', 'UnlockConnector', 'ReserveNow', 'CancelReservation', 'Reset', 'UpdateFirmware', 'GetDiagnostics']);
 
@@ -91,6 +99,10 @@ export async function exercise(socket: FuzzSocket, input: FuzzInput, judge: Judg
     const verdict = judgeAnswer(input, outcome.kind === 'answer' ? outcome.frame : undefined, judge.timeoutMs, { unsupported: judge.target.unsupported });
     if (verdict) return verdict;
     if (outcome.kind === 'answer' && outcome.frame.type === 3 && PROMPTING.has(input.action)) socket.allow(judge.target.promptAllowance);
+    if (outcome.kind === 'answer' && changedAnInterval(input, outcome.frame)) {
+      // A new interval takes effect at once (OCPP 1.6 §5.3): watch the SUT a moment before the next input resets it.
+      await new Promise((r) => setTimeout(r, INTERVAL_WATCH_MS));
+    }
   }
   const probe = judge.target.probe;
   const probeId = `fz-probe-${(probes += 1)}`;
@@ -143,7 +155,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   const target = fuzzTarget(options.sut, log, options.faults);
   const judge: Judge = {
     target, timeoutMs: options.responseTimeoutMs ?? options.sut.timeouts.responseMs,
-    floodLimit: options.floodLimit ?? 30, floodWindowMs: options.floodWindowMs ?? 1000,
+    floodLimit: options.floodLimit ?? 15, floodWindowMs: options.floodWindowMs ?? 500,
   };
   const actions = options.actions && options.actions.length > 0 ? options.actions : target.defaultActions;
   const generator = new InputGenerator({
@@ -170,7 +182,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
       const verdict = await exercise(socket, input, judge);
       if (inputs % 500 === 0) options.progress?.(`${inputs} inputs, ${raw.length} findings`);
       if (!verdict) continue;
-      const signature = `${verdict.category}|${verdict.rule}|${input.action}|${input.mutation}`;
+      // A flood shows after whichever input came last: one finding per rule, not per input.
+      const signature = verdict.category === 'flood' ? `${verdict.category}|${verdict.rule}` : `${verdict.category}|${verdict.rule}|${input.action}|${input.mutation}`;
       if (!seen.has(signature)) {
         seen.add(signature);
         raw.push({ verdict, input, history });

@@ -52,7 +52,7 @@ export class InputGenerator {
     const payload = examplePayload(this.schema(action), this.rng) as Record<string, Json>;
     if ('connectorId' in payload) payload['connectorId'] = this.rng.int(this.options.connectors + 1);
     if ('idTag' in payload && this.rng.chance(0.7)) payload['idTag'] = this.options.idTag;
-    if (action === 'ChangeConfiguration' && this.rng.chance(0.5)) {
+    if (action === 'ChangeConfiguration' && this.rng.chance(0.7)) {
       payload['key'] = this.rng.pick(INTERVAL_KEYS);
       payload['value'] = this.rng.pick(INTERVAL_VALUES);
     }
@@ -65,7 +65,7 @@ export class InputGenerator {
     const valid = this.validPayload(action);
     const roll = this.rng.next();
     if (roll < 0.25) return mutateFrame({ id, action, payload: valid }, this.rng);
-    const mutation = roll < 0.35 ? undefined : mutatePayload(this.schema(action), valid, this.rng);
+    const mutation = roll < 0.45 ? undefined : mutatePayload(this.schema(action), valid, this.rng);
     const payload = mutation?.payload ?? valid;
     const raw = JSON.stringify([2, id, action, payload]);
     const verdict = this.validator.validate(action, 'req', payload);

@@ -46,7 +46,7 @@ export async function replayFinding(path: string, options: { sut?: SutConfig; re
   const target = fuzzTarget(sut, log, finding.faults);
   try {
     await target.connect().then((s) => s.close());
-    const verdict = await replayInputs(target, finding.frames, { target, timeoutMs: options.responseTimeoutMs ?? sut.timeouts.responseMs, floodLimit: 30, floodWindowMs: 1000 }, finding.category);
+    const verdict = await replayInputs(target, finding.frames, { target, timeoutMs: options.responseTimeoutMs ?? sut.timeouts.responseMs, floodLimit: 15, floodWindowMs: 500 }, finding.category);
     return { finding, verdict };
   } finally {
     await target.stop();
