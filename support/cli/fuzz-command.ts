@@ -4,7 +4,7 @@
  * reproduces); 1: findings (or the replay reproduces); 3: a bad flag or SUT file, in one sentence.
  */
 import { resolve } from 'node:path';
-import { ConfigError } from '../reporting/errors';
+import { ConfigError, HarnessError } from '../reporting/errors';
 import { parseDuration } from '../sut/duration';
 import { loadSutFile } from '../sut/sut-config';
 import { type FlagSpec, helpText, parseArgs } from './args';
@@ -68,8 +68,13 @@ export async function fuzzCommand(argv: readonly string[]): Promise<number> {
     sut, seed, reportsDir, actions, durationMs, faults,
     budget: flags['budget'] as number | undefined,
     progress: (line) => process.stdout.write(`  ${line}\n`),
+  }).catch((e: unknown) => {
+    // The SUT could not be reached at the start: a harness or configuration error (exit 3), in one sentence.
+    if (e instanceof HarnessError) throw new ConfigError(`ocpp-conformance fuzz: ${e.message}`);
+    throw e;
   });
   process.stdout.write(`${summary.inputs} inputs in ${(summary.durationMs / 1000).toFixed(1)} s (${summary.inputsPerSecond} inputs/s, ${summary.framesPerSecond} frames/s), ${summary.findings.length} finding(s)\n`);
+  if (summary.stopped) process.stdout.write(`stopped early: ${summary.stopped}\n`);
   for (const f of summary.findings) process.stdout.write(`  ${f.category}: ${f.message} [${f.rule}] -> ${f.file} (${f.frames} frame(s)${f.reproduced ? '' : ', did not reproduce'})\n`);
   process.stdout.write(`summary: ${resolve(reportsDir, 'summary.json')}\n`);
   return summary.findings.length > 0 ? 1 : 0;

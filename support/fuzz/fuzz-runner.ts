@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import type { Frame } from '../ocpp/frame';
 import { WireLog } from '../recording/wire-log';
 import type { SutConfig } from '../sut/sut-config';
+import { FRAME_MUTATION_NAMES } from './frame-mutations';
 import { type FuzzInput, describeInput } from './fuzz-input';
 import type { FuzzSocket } from './fuzz-socket';
 import { type FuzzTarget, fuzzTarget } from './fuzz-target';
@@ -56,6 +57,8 @@ export interface FuzzSummary {
   readonly seed: number;
   readonly faults: readonly string[];
   readonly actions: readonly string[];
+  /** Why fuzzing ended before its budget, when the SUT could not be reached any more. */
+  readonly stopped?: string;
   readonly inputs: number;
   readonly framesSent: number;
   readonly framesReceived: number;
@@ -173,6 +176,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   const started = performance.now();
   let socket = await target.connect();
   let history: FuzzInput[] = [];
+  let stopped: string | undefined;
   try {
     while (inputs < budget && performance.now() < until && raw.length < maxFindings) {
       const input = generator.next();
@@ -183,17 +187,25 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
       if (inputs % 500 === 0) options.progress?.(`${inputs} inputs, ${raw.length} findings`);
       if (!verdict) continue;
       // A flood shows after whichever input came last: one finding per rule, not per input.
-      const signature = verdict.category === 'flood' ? `${verdict.category}|${verdict.rule}` : `${verdict.category}|${verdict.rule}|${input.action}|${input.mutation}`;
+      const signature = findingSignature(verdict, input);
       if (!seen.has(signature)) {
         seen.add(signature);
         raw.push({ verdict, input, history });
         options.progress?.(`finding: ${verdict.category}: ${verdict.message}`);
       }
-      sent += socket.sent;
-      received += socket.received;
-      socket.close();
-      socket = await target.restart();
-      history = [];
+      const before = socket;
+      try {
+        socket = await recover(target, socket, verdict);
+      } catch (e) {
+        stopped = `the SUT did not come back after the ${verdict.category} finding: ${(e as Error).message}`;
+        options.progress?.(`stopped: ${stopped}`);
+        break;
+      }
+      if (socket !== before) {
+        sent += before.sent;
+        received += before.received;
+        history = [];
+      }
     }
     sent += socket.sent;
     received += socket.received;
@@ -201,7 +213,15 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     const durationMs = performance.now() - started;
     const findings: FuzzFinding[] = [];
     for (const [k, f] of raw.entries()) {
-      const reproduces = async (candidate: readonly FuzzInput[]): Promise<boolean> => (await replayInputs(target, candidate, judge, f.verdict.category)) !== undefined;
+      const reproduces = async (candidate: readonly FuzzInput[]): Promise<boolean> => {
+        if (stopped) return false;
+        try {
+          return (await replayInputs(target, candidate, judge, f.verdict.category)) !== undefined;
+        } catch (e) {
+          stopped = `a replay could not reach the SUT: ${(e as Error).message}`;
+          return false;
+        }
+      };
       const { items, reproduced } = await minimize(f.history, reproduces, options.shrinkTries ?? 30);
       const finding: FuzzFinding = { ...f.verdict, input: f.input, frames: items, originalLength: f.history.length, reproduced };
       finding.file = join(dir, 'findings', `finding-${k + 1}-${slug(f.verdict.category)}.json`);
@@ -210,7 +230,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     }
     const summary: FuzzSummary = {
       sut: relative(process.cwd(), options.sut.file), role: options.sut.role, seed: options.seed, faults: options.faults ?? [], actions,
-      inputs, framesSent: sent, framesReceived: received, durationMs: Math.round(durationMs),
+      stopped, inputs, framesSent: sent, framesReceived: received, durationMs: Math.round(durationMs),
       inputsPerSecond: Math.round((inputs / durationMs) * 1000), framesPerSecond: Math.round(((sent + received) / durationMs) * 1000), mutations,
       findings: findings.map((f) => ({
         category: f.category, rule: f.rule, message: f.message, input: describeInput(f.input), frames: f.frames.length, reproduced: f.reproduced,
@@ -223,6 +243,31 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     await target.stop();
     log.close();
   }
+}
+
+/**
+ * Findings counted once: a flood per rule (it shows after whichever input came last), a framing mutation whatever
+ * action it carried, a schema mutation per action.
+ */
+function findingSignature(verdict: Verdict, input: FuzzInput): string {
+  if (verdict.category === 'flood') return `${verdict.category}|${verdict.rule}`;
+  const what = FRAME_MUTATION_NAMES.includes(input.mutation) ? input.mutation : `${input.action}|${input.mutation}`;
+  return `${verdict.category}|${verdict.rule}|${what}`;
+}
+
+/**
+ * Back to a SUT that answers after a finding: a fresh reference; for any other SUT the same connection when it still
+ * works, else a new one (after a hang the old one is dropped; after a crash the SUT's reconnect is awaited).
+ */
+async function recover(target: FuzzTarget, socket: FuzzSocket, verdict: Verdict): Promise<FuzzSocket> {
+  if (target.restartable) {
+    socket.close();
+    return target.restart();
+  }
+  if (socket.isOpen && verdict.category !== 'hang') return socket;
+  if (!socket.isOpen) return target.reconnect();
+  socket.close();
+  return target.restart();
 }
 
 async function minimize(history: readonly FuzzInput[], reproduces: (c: readonly FuzzInput[]) => Promise<boolean>, tries: number): Promise<{ items: FuzzInput[]; reproduced: boolean }> {

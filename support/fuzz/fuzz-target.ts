@@ -26,6 +26,9 @@ import { examplePayload, Random } from './schema-mutations';
 /** Actions left out unless `--actions` names them: they reboot the charger or start file transfers. */
 const DISRUPTIVE = new Set(['Reset', 'UpdateFirmware', 'GetDiagnostics']);
 
+/** How long a connection that sends no BootNotification.req is given before the fuzzer starts on it. */
+const RECONNECT_SETTLE_MS = 1000;
+
 export interface HealthProbe {
   readonly action: string;
   readonly payload: Record<string, unknown>;
@@ -48,6 +51,8 @@ export interface FuzzTarget {
   reconnect(): Promise<FuzzSocket>;
   /** A fresh start: a new reference instance, or a new connection to any other SUT. */
   restart(): Promise<FuzzSocket>;
+  /** True when `restart` gives a fresh SUT (a bundled reference), not only a new connection. */
+  readonly restartable: boolean;
   stop(): Promise<void>;
 }
 
@@ -104,8 +109,10 @@ class ChargerTarget implements FuzzTarget {
         if (call.action === 'BootNotification') setImmediate(booted);
         return reply;
       });
-      // A charger sends nothing else before its BootNotification is accepted (OCPP 1.6 §4.2): ready after it.
-      void bootDone.then(() => {
+      // A charger that boots sends nothing else before its BootNotification is accepted (OCPP 1.6 §4.2): ready after
+      // it. One that only reconnected need not boot again: ready after a moment of silence.
+      const settled = new Promise<void>((resolve) => setTimeout(resolve, RECONNECT_SETTLE_MS));
+      void Promise.race([bootDone, settled]).then(() => {
         this.arrivals.push(socket);
         this.arrivalWaiter?.();
       });
@@ -141,12 +148,21 @@ class ChargerTarget implements FuzzTarget {
     return this.nextArrival();
   }
 
+  get restartable(): boolean {
+    return this.reference !== undefined;
+  }
+
   reconnect(): Promise<FuzzSocket> {
     return this.nextArrival();
   }
 
   async restart(): Promise<FuzzSocket> {
-    if (!this.reference) return this.nextArrival();
+    if (!this.reference) {
+      // Any other charger: drop its connection; it reconnects by itself (OCPP-J 1.6 §5).
+      for (const c of this.server?.clients ?? []) c.terminate();
+      this.arrivals.length = 0;
+      return this.nextArrival();
+    }
     await this.reference.stop();
     this.arrivals.length = 0;
     const listen = this.sut.chargePoint!.listen;
@@ -237,6 +253,10 @@ class CentralSystemTarget implements FuzzTarget {
       this.url = this.sut.centralSystem!.url;
     }
     return this.open();
+  }
+
+  get restartable(): boolean {
+    return this.reference !== undefined;
   }
 
   reconnect(): Promise<FuzzSocket> {
