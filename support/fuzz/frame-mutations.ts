@@ -1,9 +1,10 @@
 /**
  * Framing mutations of the fuzzer (OCPP-J 1.6 §4): frames that are not JSON, not an array, of an unknown message type
- * id, with message ids that are not strings, empty or longer than 36 characters, CALLs of the wrong length or with a
- * payload that is not an object, CALLs of actions OCPP 1.6 does not define, answers to CALLs nobody sent, and
- * oversized frames. Each says what the receiver must do with it: answer a CALLERROR of Table 7 when it can read the
- * message id, ignore an unknown message type (§4.1.3), and in every case stay up.
+ * id, with message ids that are not strings, empty, longer than 36 characters or repeated, CALLs of the wrong length
+ * or with a payload that is not an object, CALLs of actions OCPP 1.6 does not define, answers to CALLs nobody sent,
+ * oversized frames, and a CALL left pending while the next one is sent. Each says what the receiver must do with it:
+ * answer a CALLERROR of Table 7 when it can read the message id, ignore an unknown message type (§4.1.3), and in every
+ * case stay up.
  */
 import type { Expectation, FuzzInput } from './fuzz-input';
 import type { Json, Random } from './schema-mutations';
@@ -16,6 +17,8 @@ export interface FrameSeed {
   readonly id: string;
   readonly action: string;
   readonly payload: Json;
+  /** The message id of the input before, for a repeated id. */
+  readonly previousId?: string;
 }
 
 type FrameMutation = (seed: FrameSeed, rng: Random) => Omit<FuzzInput, 'mutation'>;
@@ -67,6 +70,13 @@ export const FRAME_MUTATIONS: Readonly<Record<string, FrameMutation>> = {
   'callresult-unknown-id': ({ id, action }) => ({ raw: JSON.stringify([3, id, {}]), action, expect: { kind: 'alive' }, rule: 'OCPP-J 1.6 §4.2.2' }),
   'callerror-unknown-id': ({ id, action }) => ({
     raw: JSON.stringify([4, id, 'GenericError', 'fuzz', {}]), action, expect: { kind: 'alive' }, rule: CALL_ERROR,
+  }),
+  // OCPP-J 1.6 §4.1.1 asks the sender to wait for the answer; the receiver's duty is only to keep working: the
+  // health probe follows at once, while this CALL is still pending.
+  'call-while-pending': ({ id, action, payload }) => ({ raw: JSON.stringify([2, id, action, payload]), id, action, expect: { kind: 'alive' }, rule: 'OCPP-J 1.6 §4.1.1' }),
+  // The id of the previous input again (§4.1.4 asks the sender for unique ids; the receiver must survive a repeat).
+  'duplicate-id': ({ previousId, id, action, payload }) => ({
+    raw: JSON.stringify([2, previousId ?? id, action, payload]), action, expect: { kind: 'alive' }, rule: 'OCPP-J 1.6 §4.1.4',
   }),
   oversized: ({ id }, rng) => ({
     // DataTransfer's data has no maxLength (OCPP 1.6 §6.17): the payload is valid, only big.

@@ -29,6 +29,7 @@ export class InputGenerator {
   private readonly schemas = new Map<string, Record<string, unknown>>();
   private readonly validator = SchemaValidator.shared();
   private n = 0;
+  private lastId: string | undefined;
 
   constructor(private readonly options: GeneratorOptions) {
     if (options.actions.length === 0) throw new Error('no action to fuzz');
@@ -64,7 +65,9 @@ export class InputGenerator {
     const action = this.rng.pick(this.options.actions);
     const valid = this.validPayload(action);
     const roll = this.rng.next();
-    if (roll < 0.25) return mutateFrame({ id, action, payload: valid }, this.rng);
+    const previousId = this.lastId;
+    this.lastId = id;
+    if (roll < 0.25) return mutateFrame({ id, action, payload: valid, previousId }, this.rng);
     const mutation = roll < 0.45 ? undefined : mutatePayload(this.schema(action), valid, this.rng);
     const payload = mutation?.payload ?? valid;
     const raw = JSON.stringify([2, id, action, payload]);
