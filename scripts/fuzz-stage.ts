@@ -73,7 +73,7 @@ export async function fuzzStage(options: FuzzStageOptions = {}): Promise<StageRe
 /** Undefined when the fault was found as its category and its saved finding replays; else why not. */
 async function fuzzFault(fault: FaultDefinition, dir: string, budget: number): Promise<string | undefined> {
   const sut = loadSutFile(SUT_FILES[fault.role]);
-  const summary = await runFuzz({ sut, seed: SEED, budget, reportsDir: dir, faults: [fault.name], responseTimeoutMs: RESPONSE_TIMEOUT_MS, maxFindings: 3 });
+  const summary = await runFuzz({ sut, seed: SEED, budget, reportsDir: dir, faults: [fault.name], responseTimeoutMs: RESPONSE_TIMEOUT_MS, maxFindings: 3, stopAt: fault.fuzz });
   const found = summary.findings.find((f) => f.category === fault.fuzz);
   if (!found) {
     return `no ${fault.fuzz} finding in ${summary.inputs} inputs (found: ${summary.findings.map((f) => f.category).join(', ') || 'nothing'})`;

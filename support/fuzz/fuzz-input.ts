@@ -35,9 +35,16 @@ export interface FuzzInput {
   readonly expect: Expectation;
   /** The clause the expectation comes from, cited in findings. */
   readonly rule: string;
+  /**
+   * The fuzzer's answer to the CALL this input makes the SUT send (a TriggerMessage.req's message): a mutated
+   * CALLRESULT the SUT must survive (it cannot refuse an answer, OCPP-J 1.6 §4.2.2).
+   */
+  readonly answer?: { readonly action: string; readonly payload: unknown; readonly mutation: string; readonly pointer?: string };
 }
 
 /** How an input is shown in findings and the console: `SetChargingProfile.req wrong-type at /csChargingProfiles/stackLevel`. */
 export function describeInput(input: FuzzInput): string {
+  const a = input.answer;
+  if (a) return `${input.action} of ${a.action}, answered with ${a.action}.conf ${a.mutation}${a.pointer ? ` at ${a.pointer}` : ''}`;
   return `${input.action} ${input.mutation}${input.pointer ? ` at ${input.pointer || '/'}` : ''}`;
 }

@@ -33,6 +33,8 @@ export interface FuzzOptions {
   readonly responseTimeoutMs?: number;
   /** Stop after this many distinct findings (default 10). */
   readonly maxFindings?: number;
+  /** Stop at the first finding of this category (the fuzz stage, looking for one fault). */
+  readonly stopAt?: FindingCategory;
   /** More SUT CALLs of one action than this within the flood window is a flood (default 15 in 500 ms). */
   readonly floodLimit?: number;
   readonly floodWindowMs?: number;
@@ -94,6 +96,7 @@ const PROMPTING = new Set(['ChangeAvailability', 'TriggerMessage', 'RemoteStartT
 
 /** Sends one input and judges it: its answer, then the health probe, then the flood check. */
 export async function exercise(socket: FuzzSocket, input: FuzzInput, judge: Judge): Promise<Verdict | undefined> {
+  const answered = input.answer ? socket.armAnswer(input.answer.action, input.answer.payload, judge.timeoutMs) : undefined;
   socket.send(input.raw);
   const what = describeInput(input);
   if (input.id !== undefined && (input.expect.kind === 'result' || input.expect.kind === 'error')) {
@@ -102,6 +105,8 @@ export async function exercise(socket: FuzzSocket, input: FuzzInput, judge: Judg
     const verdict = judgeAnswer(input, outcome.kind === 'answer' ? outcome.frame : undefined, judge.timeoutMs, { unsupported: judge.target.unsupported });
     if (verdict) return verdict;
     if (outcome.kind === 'answer' && outcome.frame.type === 3 && PROMPTING.has(input.action)) socket.allow(judge.target.promptAllowance);
+    // The triggered CALL gets the mutated answer (a charger that rejects the trigger sends none: nothing to judge).
+    if (answered && outcome.kind === 'answer' && outcome.frame.type === 3 && (outcome.frame.payload as { status?: string }).status === 'Accepted') await answered;
     if (outcome.kind === 'answer' && changedAnInterval(input, outcome.frame)) {
       // A new interval takes effect at once (OCPP 1.6 §5.3): watch the SUT a moment before the next input resets it.
       await new Promise((r) => setTimeout(r, INTERVAL_WATCH_MS));
@@ -162,7 +167,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   };
   const actions = options.actions && options.actions.length > 0 ? options.actions : target.defaultActions;
   const generator = new InputGenerator({
-    seed: options.seed, actions, connectors: options.sut.chargePoint?.connectors ?? options.sut.centralSystem?.connectors ?? 1, idTag: options.sut.idTags.valid,
+    seed: options.seed, actions, fuzzAnswers: options.sut.role === 'charge-point' && actions.includes('TriggerMessage') && !target.unsupported.has('TriggerMessage'), connectors: options.sut.chargePoint?.connectors ?? options.sut.centralSystem?.connectors ?? 1, idTag: options.sut.idTags.valid,
   });
   const budget = options.budget ?? (options.durationMs !== undefined ? Number.POSITIVE_INFINITY : 1000);
   const until = options.durationMs !== undefined ? performance.now() + options.durationMs : Number.POSITIVE_INFINITY;
@@ -193,6 +198,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
         raw.push({ verdict, input, history });
         options.progress?.(`finding: ${verdict.category}: ${verdict.message}`);
       }
+      if (verdict.category === options.stopAt) break;
       const before = socket;
       try {
         socket = await recover(target, socket, verdict);

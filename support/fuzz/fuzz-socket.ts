@@ -27,6 +27,8 @@ export class FuzzSocket {
   /** Monotonic arrival times of the SUT's CALLs, per action, for the flood check. */
   private readonly callTimes = new Map<string, number[]>();
   private closeDetail: string | undefined;
+  /** A one-shot answer for the SUT's next CALL of an action (answer fuzzing), and who waits for it to be used. */
+  private armed: { action: string; payload: unknown; used: () => void } | undefined;
   private readonly closeListeners: Array<(detail: string) => void> = [];
   sent = 0;
   received = 0;
@@ -126,7 +128,28 @@ export class FuzzSocket {
     }
   }
 
+  /** Answers the SUT's next CALL of `action` with `payload`; resolves true once sent, false after `withinMs` without it. */
+  armAnswer(action: string, payload: unknown, withinMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.armed = undefined;
+        resolve(false);
+      }, withinMs);
+      this.armed = { action, payload, used: () => {
+        clearTimeout(timer);
+        resolve(true);
+      } };
+    });
+  }
+
   private async answer(call: CallFrame): Promise<void> {
+    const armed = this.armed;
+    if (armed && armed.action === call.action) {
+      this.armed = undefined;
+      this.send(JSON.stringify([3, call.id, armed.payload]));
+      armed.used();
+      return;
+    }
     const reply = await this.answerer(call);
     if ('result' in reply) this.send(JSON.stringify([3, call.id, reply.result]), false);
     else if ('error' in reply) this.send(JSON.stringify([4, call.id, reply.error.code, reply.error.description ?? '', reply.error.details ?? {}]), false);

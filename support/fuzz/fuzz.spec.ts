@@ -88,3 +88,16 @@ test('fuzz refuses bad flags with one sentence and exit 3', () => {
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
   }
 });
+
+test('a charger that takes TriggerMessage gets inputs that fuzz the answer to the CALL it triggers', () => {
+  const g = new InputGenerator({ seed: 2, actions: ['TriggerMessage', 'ChangeAvailability'], connectors: 2, idTag: 'TAG', fuzzAnswers: true });
+  const answers = Array.from({ length: 400 }, () => g.next()).filter((i) => i.answer);
+  assert.ok(answers.length > 10, `${answers.length} answer inputs`);
+  for (const i of answers) {
+    const [, , action, payload] = JSON.parse(i.raw) as [number, string, string, { requestedMessage: string }];
+    assert.equal(action, 'TriggerMessage');
+    assert.equal(payload.requestedMessage, i.answer!.action);
+    assert.equal(i.expect.kind, 'result');
+  }
+  assert.ok(answers.some((i) => i.answer!.mutation !== 'valid'));
+});

@@ -18,7 +18,12 @@ export interface GeneratorOptions {
   readonly connectors: number;
   /** An idTag the SUT knows, so that valid examples look like real traffic. */
   readonly idTag: string;
+  /** The SUT is a charger that takes TriggerMessage.req: some inputs fuzz the answer to the CALL it triggers. */
+  readonly fuzzAnswers?: boolean;
 }
+
+/** Messages TriggerMessage.req asks for (OCPP 1.6 §5.17) whose answers the fuzzer mutates. */
+const TRIGGERED = ['BootNotification', 'Heartbeat', 'StatusNotification', 'MeterValues', 'DiagnosticsStatusNotification', 'FirmwareStatusNotification'];
 
 /** Interval keys a wrong value of which makes a charger misbehave (OCPP 1.6 §9.1): values a charger must refuse, and some it may take. */
 const INTERVAL_KEYS = ['HeartbeatInterval', 'MeterValueSampleInterval', 'ConnectionTimeOut', 'ClockAlignedDataInterval'];
@@ -61,6 +66,7 @@ export class InputGenerator {
   }
 
   next(): FuzzInput {
+    if (this.options.fuzzAnswers && this.rng.chance(0.08)) return this.answerInput();
     const id = this.nextId();
     const action = this.rng.pick(this.options.actions);
     const valid = this.validPayload(action);
@@ -82,5 +88,20 @@ export class InputGenerator {
     const codes = new Set(verdict.violations.flatMap((v) => acceptableCodesForSchemaKeyword(v.keyword)));
     const mayAccept = mutation?.strategy === 'date-without-offset';
     return { ...base, expect: { kind: 'error', codes: [...codes], mayAccept }, rule: 'OCPP-J 1.6 §4.2.3' };
+  }
+
+  /** TriggerMessage.req of a message, whose CALL the fuzzer then answers with a mutated .conf. */
+  private answerInput(): FuzzInput {
+    const id = this.nextId();
+    const requestedMessage = this.rng.pick(TRIGGERED);
+    const schema = schemaOf(requestedMessage, 'conf');
+    const valid = examplePayload(schema, this.rng);
+    const mutation = mutatePayload(schema, valid, this.rng);
+    const payload = { requestedMessage, ...(requestedMessage === 'StatusNotification' || requestedMessage === 'MeterValues' ? { connectorId: 1 + this.rng.int(this.options.connectors) } : {}) };
+    return {
+      raw: JSON.stringify([2, id, 'TriggerMessage', payload]), id, action: 'TriggerMessage', mutation: `answer-${mutation?.strategy ?? 'valid'}`,
+      expect: { kind: 'result' }, rule: 'OCPP-J 1.6 §4.2.2',
+      answer: { action: requestedMessage, payload: mutation?.payload ?? valid, mutation: mutation?.strategy ?? 'valid', pointer: mutation?.pointer },
+    };
   }
 }
