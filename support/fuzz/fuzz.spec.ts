@@ -3,8 +3,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fuzzCommand } from '../cli/fuzz-command';
 import { parseFrame } from '../ocpp/frame';
+import { ConfigError } from '../reporting/errors';
+import { loadSutFile } from '../sut/sut-config';
+import { runFuzz } from './fuzz-runner';
+import { replayFinding } from './replay';
 import { FRAME_MUTATION_NAMES, mutateFrame } from './frame-mutations';
 import type { FuzzInput } from './fuzz-input';
 import { InputGenerator } from './input-generator';
@@ -71,9 +78,8 @@ test('each frame mutation expects what the harness framing makes of it', () => {
 });
 
 const bin = join(__dirname, '..', '..', 'bin', 'ocpp-conformance.js');
-const cli = (...args: string[]): { status: number | null; stderr: string } => spawnSync(process.execPath, [bin, 'fuzz', ...args], { encoding: 'utf8' });
 
-test('fuzz refuses bad flags with one sentence and exit 3', () => {
+test('fuzz refuses bad flags with one sentence (a ConfigError: exit 3)', async () => {
   const sut = join(__dirname, '..', '..', 'fixtures', 'sut', 'reference-charge-point.json');
   for (const [args, said] of [
     [['--budget', '5'], /--sut/],
@@ -82,11 +88,11 @@ test('fuzz refuses bad flags with one sentence and exit 3', () => {
     [['--sut', sut, '--actions', 'Heartbeat'], /does not receive Heartbeat/],
     [['--sut', sut, '--colour', 'red'], /unknown option --colour/],
   ] as Array<[string[], RegExp]>) {
-    const r = cli(...args);
-    assert.equal(r.status, 3, args.join(' '));
-    assert.match(r.stderr, said);
-    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    await assert.rejects(fuzzCommand(args), (e: Error) => e instanceof ConfigError && said.test(e.message) && !e.message.includes('\n'), args.join(' '));
   }
+  const spawned = spawnSync(process.execPath, [bin, 'fuzz', '--sut', sut, '--seed', 'x'], { encoding: 'utf8' });
+  assert.equal(spawned.status, 3);
+  assert.equal(spawned.stderr.trim().split('\n').length, 1, spawned.stderr);
 });
 
 test('a charger that takes TriggerMessage gets inputs that fuzz the answer to the CALL it triggers', () => {
@@ -100,4 +106,26 @@ test('a charger that takes TriggerMessage gets inputs that fuzz the answer to th
     assert.equal(i.expect.kind, 'result');
   }
   assert.ok(answers.some((i) => i.answer!.mutation !== 'valid'));
+});
+
+test('fuzz spawned as a user runs it finds a fault (exit 1) and saves it minimized; the saved finding replays; a conformant run finds nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fuzz-cli-'));
+  const path = join(__dirname, '..', '..', 'fixtures', 'sut', 'reference-central-system.json');
+  try {
+    const faulty = spawnSync(process.execPath, [bin, 'fuzz', '--sut', path, '--budget', '2000', '--seed', '1', '--fault', 'fuzz-csms-crash-on-unknown-action', '--reports', join(dir, 'faulty')], { encoding: 'utf8' });
+    assert.equal(faulty.status, 1, faulty.stdout + faulty.stderr);
+    assert.match(faulty.stdout, /crash: the SUT dropped the connection/);
+    const file = join(dir, 'faulty', 'fuzz', 'findings', 'finding-1-crash.json');
+    const finding = JSON.parse(readFileSync(file, 'utf8')) as { category: string; frames: Array<{ mutation: string }> };
+    assert.equal(finding.category, 'crash');
+    assert.deepEqual(finding.frames.map((f) => f.mutation), ['unknown-action'], 'minimized to the frame that crashes it');
+    const replay = await replayFinding(file);
+    assert.equal(replay.verdict?.category, 'crash');
+    const clean = await runFuzz({ sut: loadSutFile(path), seed: 1, budget: 300, reportsDir: join(dir, 'clean') });
+    assert.equal(clean.inputs, 300);
+    assert.deepEqual(clean.findings, []);
+    assert.equal((JSON.parse(readFileSync(join(dir, 'clean', 'summary.json'), 'utf8')) as { inputs: number }).inputs, 300);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
