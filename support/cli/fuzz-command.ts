@@ -28,6 +28,12 @@ export const FUZZ_HELP = helpText(
   FUZZ_FLAGS,
 );
 
+/** A path as the user can open it from here: relative when it is below the working directory. */
+function shown(path: string | undefined): string {
+  if (path === undefined) return '(not saved)';
+  return path.startsWith('..') ? resolve(path) : path;
+}
+
 export async function fuzzCommand(argv: readonly string[]): Promise<number> {
   const { flags, positionals } = parseArgs(argv, FUZZ_FLAGS, 'ocpp-conformance fuzz');
   if (positionals.length > 0) throw new ConfigError(`ocpp-conformance fuzz: unexpected argument "${positionals[0]}" (see ocpp-conformance fuzz --help)`);
@@ -75,7 +81,7 @@ export async function fuzzCommand(argv: readonly string[]): Promise<number> {
   });
   process.stdout.write(`${summary.inputs} inputs in ${(summary.durationMs / 1000).toFixed(1)} s (${summary.inputsPerSecond} inputs/s, ${summary.framesPerSecond} frames/s), ${summary.findings.length} finding(s)\n`);
   if (summary.stopped) process.stdout.write(`stopped early: ${summary.stopped}\n`);
-  for (const f of summary.findings) process.stdout.write(`  ${f.category}: ${f.message} [${f.rule}] -> ${f.file} (${f.frames} frame(s)${f.reproduced ? '' : ', did not reproduce'})\n`);
+  for (const f of summary.findings) process.stdout.write(`  ${f.category}: ${f.message} [${f.rule}] -> ${shown(f.file)} (${f.frames} frame(s)${f.reproduced ? '' : ', did not reproduce'})\n`);
   process.stdout.write(`summary: ${resolve(reportsDir, 'summary.json')}\n`);
   return summary.findings.length > 0 ? 1 : 0;
 }

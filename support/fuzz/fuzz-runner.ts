@@ -284,7 +284,7 @@ async function minimize(history: readonly FuzzInput[], reproduces: (c: readonly 
 
 export function findingFile(options: Pick<FuzzOptions, 'sut' | 'seed' | 'faults'>, f: FuzzFinding): Record<string, unknown> {
   return {
-    format: FINDING_FORMAT, sut: relative(process.cwd(), options.sut.file), role: options.sut.role, seed: options.seed, faults: options.faults ?? [],
+    format: FINDING_FORMAT, sut: relative(process.cwd(), options.sut.file), sutPath: options.sut.file, role: options.sut.role, seed: options.seed, faults: options.faults ?? [],
     category: f.category, rule: f.rule, message: f.message, trigger: describeInput(f.input), reproduced: f.reproduced, originalLength: f.originalLength,
     frames: f.frames,
   };

@@ -2,7 +2,7 @@
  * `fuzz --replay <finding.json>`: the saved frames of a finding sent again from a fresh start of the SUT (the same
  * reference faults switched on), judged by the same oracle. Reproduced when the same category of finding shows.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WireLog } from '../recording/wire-log';
 import { ConfigError } from '../reporting/errors';
@@ -13,7 +13,9 @@ import { FINDING_FORMAT, replayInputs } from './fuzz-runner';
 import { FINDING_CATEGORIES, type FindingCategory, type Verdict } from './oracle';
 
 export interface SavedFinding {
+  /** The SUT file as the run named it (relative to where it ran), and its absolute path. */
   readonly sut: string;
+  readonly sutPath?: string;
   readonly faults: readonly string[];
   readonly category: FindingCategory;
   readonly message: string;
@@ -41,7 +43,8 @@ export interface ReplayOutcome {
 /** Replays a saved finding; `sut` overrides the SUT file it names. */
 export async function replayFinding(path: string, options: { sut?: SutConfig; responseTimeoutMs?: number; tracePath?: string } = {}): Promise<ReplayOutcome> {
   const finding = readFinding(path);
-  const sut = options.sut ?? loadSutFile(resolve(finding.sut));
+  const sutFile = existsSync(resolve(finding.sut)) || !finding.sutPath ? resolve(finding.sut) : finding.sutPath;
+  const sut = options.sut ?? loadSutFile(sutFile);
   const log = new WireLog(options.tracePath);
   const target = fuzzTarget(sut, log, finding.faults);
   try {
