@@ -82,6 +82,12 @@ export async function fuzzCommand(argv: readonly string[]): Promise<number> {
   process.stdout.write(`${summary.inputs} inputs in ${(summary.durationMs / 1000).toFixed(1)} s (${summary.inputsPerSecond} inputs/s, ${summary.framesPerSecond} frames/s), ${summary.findings.length} finding(s)\n`);
   if (summary.stopped) process.stdout.write(`stopped early: ${summary.stopped}\n`);
   for (const f of summary.findings) process.stdout.write(`  ${f.category}: ${f.message} [${f.rule}] -> ${shown(f.file)} (${f.frames} frame(s)${f.reproduced ? '' : ', did not reproduce'})\n`);
+  if (summary.findings.length > 0) {
+    // One test per finding in the HTML report, beside the suites' reports (issue 14).
+    const { writeReports } = require('../reporting/write-reports') as typeof import('../reporting/write-reports'); // eslint-disable-line @typescript-eslint/no-require-imports
+    const written = await writeReports(resolve(reportsDir, 'report'), {});
+    process.stdout.write(`report: ${written.htmlError ? `not written (${written.htmlError})` : resolve(reportsDir, 'report', 'allure-report', 'index.html')}\n`);
+  }
   process.stdout.write(`summary: ${resolve(reportsDir, 'summary.json')}\n`);
   return summary.findings.length > 0 ? 1 : 0;
 }

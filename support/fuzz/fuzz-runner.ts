@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import type { Frame } from '../ocpp/frame';
 import { WireLog } from '../recording/wire-log';
 import type { SutConfig } from '../sut/sut-config';
+import { writeFindingResults } from './finding-results';
 import { FRAME_MUTATION_NAMES } from './frame-mutations';
 import { type FuzzInput, describeInput } from './fuzz-input';
 import type { FuzzSocket } from './fuzz-socket';
@@ -179,6 +180,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   let received = 0;
   let inputs = 0;
   const started = performance.now();
+  const startedAt = new Date().toISOString();
   let socket = await target.connect();
   let history: FuzzInput[] = [];
   let stopped: string | undefined;
@@ -244,6 +246,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
       })),
     };
     writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    writeFindingResults(join(dir, 'report'), options.sut, findings, startedAt);
     return summary;
   } finally {
     await target.stop();
