@@ -3,7 +3,7 @@
  * `ocpp-conformance fuzz --replay <finding.json>` (issue 14). Exit 0: no finding (or the replay no longer
  * reproduces); 1: findings (or the replay reproduces); 3: a bad flag or SUT file, in one sentence.
  */
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { ConfigError, HarnessError } from '../reporting/errors';
 import { parseDuration } from '../sut/duration';
 import { loadSutFile } from '../sut/sut-config';
@@ -86,8 +86,8 @@ export async function fuzzCommand(argv: readonly string[]): Promise<number> {
     // One test per finding in the HTML report, beside the suites' reports (issue 14).
     const { writeReports } = require('../reporting/write-reports') as typeof import('../reporting/write-reports'); // eslint-disable-line @typescript-eslint/no-require-imports
     const written = await writeReports(resolve(reportsDir, 'report'), {});
-    process.stdout.write(`report: ${written.htmlError ? `not written (${written.htmlError})` : resolve(reportsDir, 'report', 'allure-report', 'index.html')}\n`);
+    process.stdout.write(`report: ${written.htmlError ? `not written (${written.htmlError})` : shown(relative(process.cwd(), resolve(reportsDir, 'report', 'allure-report', 'index.html')))}\n`);
   }
-  process.stdout.write(`summary: ${resolve(reportsDir, 'summary.json')}\n`);
+  process.stdout.write(`summary: ${shown(relative(process.cwd(), resolve(reportsDir, 'summary.json')))}\n`);
   return summary.findings.length > 0 ? 1 : 0;
 }
