@@ -12,11 +12,7 @@ import type { FaultDefinition } from '../fixtures/reference/fault';
 import { runFuzz, type FuzzSummary } from '../support/fuzz/fuzz-runner';
 import { replayFinding } from '../support/fuzz/replay';
 import { loadSutFile } from '../support/sut/sut-config';
-
-export interface StageResult {
-  passed: number;
-  failed: number;
-}
+import type { StageResult } from './self-test';
 
 const root = join(__dirname, '..');
 const SUT_FILES = {

@@ -181,10 +181,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   let inputs = 0;
   const started = performance.now();
   const startedAt = new Date().toISOString();
-  let socket = await target.connect();
   let history: FuzzInput[] = [];
   let stopped: string | undefined;
   try {
+    // Inside the try: a SUT that never connects still gets the listener and the reference stopped.
+    let socket = await target.connect();
     while (inputs < budget && performance.now() < until && raw.length < maxFindings) {
       const input = generator.next();
       inputs += 1;

@@ -9,6 +9,8 @@
  * replay starts from the same state; any other SUT is reconnected (a charger reconnects by itself, OCPP-J 1.6 §5).
  */
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server as HttpsServer } from 'node:https';
 import WebSocket, { WebSocketServer } from 'ws';
 import { ACTIONS, ACTION_NAMES, canReceive } from '../ocpp/actions';
 import { callError, HandlerTable, result } from '../ocpp/handler-table';
@@ -74,6 +76,7 @@ class ChargerTarget implements FuzzTarget {
   readonly probe: HealthProbe = { action: 'GetConfiguration', payload: { key: ['HeartbeatInterval'] } };
   readonly promptAllowance: number;
   private server: WebSocketServer | undefined;
+  private https: HttpsServer | undefined;
   private reference: RunningReference | undefined;
   private readonly arrivals: FuzzSocket[] = [];
   private arrivalWaiter: (() => void) | undefined;
@@ -94,8 +97,19 @@ class ChargerTarget implements FuzzTarget {
 
   private async listen(): Promise<string> {
     const listen = this.sut.chargePoint!.listen;
-    const server = new WebSocketServer({ host: listen.host, port: listen.port, handleProtocols: (offered) => (offered.has('ocpp1.6') ? 'ocpp1.6' : false) });
-    await once(server, 'listening');
+    const tls = this.sut.chargePoint!.security.tls;
+    const handleProtocols = (offered: Set<string>): string | false => (offered.has('ocpp1.6') ? 'ocpp1.6' : false);
+    let server: WebSocketServer;
+    if (tls) {
+      // wss, as the emulated Central System serves it (OCPP-J 1.6 §7): the SUT file's certificate and key.
+      this.https = createServer({ cert: readFileSync(tls.cert), key: readFileSync(tls.key) });
+      server = new WebSocketServer({ server: this.https, handleProtocols });
+      this.https.listen(listen.port, listen.host);
+      await once(this.https, 'listening');
+    } else {
+      server = new WebSocketServer({ host: listen.host, port: listen.port, handleProtocols });
+      await once(server, 'listening');
+    }
     this.server = server;
     server.on('connection', (ws, req) => {
       this.connections += 1;
@@ -117,8 +131,12 @@ class ChargerTarget implements FuzzTarget {
         this.arrivalWaiter?.();
       });
     });
-    const port = (server.address() as { port: number }).port;
-    return `ws://127.0.0.1:${port}${listen.path}`;
+    return this.url();
+  }
+
+  private url(): string {
+    const address = (this.https ?? this.server)!.address() as { port: number };
+    return `${this.https ? 'wss' : 'ws'}://127.0.0.1:${address.port}${this.sut.chargePoint!.listen.path}`;
   }
 
   private async nextArrival(): Promise<FuzzSocket> {
@@ -165,9 +183,7 @@ class ChargerTarget implements FuzzTarget {
     }
     await this.reference.stop();
     this.arrivals.length = 0;
-    const listen = this.sut.chargePoint!.listen;
-    const port = (this.server!.address() as { port: number }).port;
-    this.reference = await launchReferenceChargePoint(this.sut, `ws://127.0.0.1:${port}${listen.path}`);
+    this.reference = await launchReferenceChargePoint(this.sut, this.url());
     return this.nextArrival();
   }
 
@@ -176,6 +192,7 @@ class ChargerTarget implements FuzzTarget {
     this.reference = undefined;
     for (const c of this.server?.clients ?? []) c.terminate();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) => (this.https ? this.https.close(() => resolve()) : resolve()));
   }
 }
 
@@ -213,10 +230,14 @@ class CentralSystemTarget implements FuzzTarget {
     const deadline = Date.now() + this.sut.timeouts.connectMs;
     const auth = this.sut.centralSystem!.security.basicAuth;
     const password = auth?.[this.identity] ?? auth?.['*'];
+    const tls = this.sut.centralSystem!.security.tls;
     const headers = password ? { authorization: `Basic ${Buffer.from(`${this.identity}:${password}`).toString('base64')}` } : undefined;
     let lastError = '';
     while (Date.now() < deadline) {
-      const ws = new WebSocket(`${this.url}/${encodeURIComponent(this.identity)}`, ['ocpp1.6'], { headers, handshakeTimeout: Math.max(500, deadline - Date.now()) });
+      const ws = new WebSocket(`${this.url}/${encodeURIComponent(this.identity)}`, ['ocpp1.6'], {
+        headers, handshakeTimeout: Math.max(500, deadline - Date.now()),
+        ...(tls ? { ca: tls.ca ? readFileSync(tls.ca) : undefined, rejectUnauthorized: tls.rejectUnauthorized ?? true } : {}),
+      });
       const opened = await new Promise<string | undefined>((resolve) => {
         ws.once('open', () => resolve(undefined));
         ws.once('error', (e) => resolve(e.message));
