@@ -92,13 +92,13 @@ function parse(argv: readonly string[]): FuzzStageOptions {
 }
 
 if (require.main === module) {
-  fuzzStage(parse(process.argv.slice(2))).then(
+  Promise.resolve().then(() => fuzzStage(parse(process.argv.slice(2)))).then(
     (r) => {
       process.stdout.write(`${r.passed} passed, ${r.failed} failed\n`);
       process.exitCode = r.failed === 0 ? 0 : 1;
     },
     (e: unknown) => {
-      process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+      process.stderr.write(`fuzz stage: ${(e as Error).message}\n`);
       process.exitCode = 3;
     },
   );
