@@ -20,6 +20,7 @@ import { join, relative } from 'node:path';
 import { PACKAGE_ROOT, useCompiled } from '../support/cli/package-root';
 import { conformance, faults } from './self-test';
 import { browserStage } from './browser-test';
+import { fuzzStage } from './fuzz-stage';
 import { packageStage } from './pack-test';
 
 const root = PACKAGE_ROOT;
@@ -112,6 +113,7 @@ export const STAGES: Array<[string, () => Promise<StageResult>]> = [
   // Every scenario against the conformant references, then every fault against the scenarios it declares.
   ['conformance', () => conformance(['charge-point', 'central-system'])],
   ['faults', () => faults(['charge-point', 'central-system'], [])],
+  ['fuzz', () => fuzzStage()],
   ['browser', browserStage],
   ['package', packageStage],
 ];

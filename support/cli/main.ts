@@ -22,6 +22,7 @@ const listModule = (): typeof import('./list-command') => require('./list-comman
 const reportModule = (): typeof import('./report-command') => require('./report-command');
 const mainModule = (): typeof import('./main-command') => require('./main-command');
 const consoleModule = (): typeof import('../console/console-command') => require('../console/console-command');
+const fuzzModule = (): typeof import('./fuzz-command') => require('./fuzz-command');
 const referenceCentralSystem = (): typeof import('../../fixtures/reference/central-system') => require('../../fixtures/reference/central-system');
 const referenceChargePoint = (): typeof import('../../fixtures/reference/charge-point') => require('../../fixtures/reference/charge-point');
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -65,6 +66,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'console --role <role> | --sut <file>', summary: 'An interactive OCPP console: send CALLs, see and answer frames.',
     help: () => consoleModule().CONSOLE_HELP, run: (argv) => consoleModule().consoleCommand(argv),
   },
+  fuzz: { usage: 'fuzz --sut <file>', summary: 'Fuzz a system under test with mutated OCPP-J frames.', help: () => fuzzModule().FUZZ_HELP, run: (argv) => fuzzModule().fuzzCommand(argv) },
   ...LOAD_COMMANDS,
 };
 
