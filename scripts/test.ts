@@ -7,6 +7,8 @@
  *   unit        node's test runner over every *.spec.ts beside the code (their compiled form in dist/, see splitSpecs)
  *   conformance every scenario against the conformant reference SUTs (PASS or N/A)   — scripts/self-test.ts
  *   faults      every reference fault makes its declared scenarios FAIL for its rule  — scripts/self-test.ts
+ *   fuzz        the fuzzer finds nothing in the conformant references and finds, and replays, each fuzz-class fault
+ *                                                                                  — scripts/fuzz-stage.ts
  *   browser     the single-file report of a small run, opened in headless Chromium: ids and verdicts shown, no
  *               outgoing request, a screenshot in reports/                                — scripts/browser-test.ts
  *   package     npm pack, the tarball installed offline into an empty project, `npx ocpp-conformance list` and
