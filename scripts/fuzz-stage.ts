@@ -11,10 +11,11 @@ import { centralSystemFaults } from '../fixtures/reference/central-system';
 import type { FaultDefinition } from '../fixtures/reference/fault';
 import { runFuzz, type FuzzSummary } from '../support/fuzz/fuzz-runner';
 import { replayFinding } from '../support/fuzz/replay';
+import { PACKAGE_ROOT } from '../support/cli/package-root';
 import { loadSutFile } from '../support/sut/sut-config';
 import type { StageResult } from './self-test';
 
-const root = join(__dirname, '..');
+const root = PACKAGE_ROOT;
 const SUT_FILES = {
   'charge-point': join(root, 'fixtures', 'sut', 'reference-charge-point.json'),
   'central-system': join(root, 'fixtures', 'sut', 'reference-central-system.json'),
