@@ -58,7 +58,7 @@ export async function fuzzStage(options: FuzzStageOptions = {}): Promise<StageRe
   }
   const faults = FUZZ_FAULTS.filter((f) => !options.faults || options.faults.includes(f.name));
   for (const fault of faults) {
-    const why = await fuzzFault(fault, join(reports, fault.name), options.faultBudget ?? 4000);
+    const why = await fuzzFault(fault, join(reports, fault.name), options.faultBudget ?? 6000);
     why === undefined ? passed++ : failed++;
     log(`${why === undefined ? 'ok  ' : 'FAIL'} ${fault.name}: ${why ?? `found as ${fault.fuzz} and replayed`}`);
   }
@@ -70,7 +70,12 @@ export async function fuzzStage(options: FuzzStageOptions = {}): Promise<StageRe
 /** Undefined when the fault was found as its category and its saved finding replays; else why not. */
 async function fuzzFault(fault: FaultDefinition, dir: string, budget: number): Promise<string | undefined> {
   const sut = loadSutFile(SUT_FILES[fault.role]);
-  const summary = await runFuzz({ sut, seed: SEED, budget, reportsDir: dir, faults: [fault.name], responseTimeoutMs: RESPONSE_TIMEOUT_MS, maxFindings: 3, stopAt: fault.fuzz });
+  // Two seeded sequences share the budget: a flood shows only when the invalid interval stays in force long enough
+  // before the next input changes it again, which depends on the machine's speed (see the closing note of issue 14).
+  let summary = await runFuzz({ sut, seed: SEED, budget: budget / 2, reportsDir: dir, faults: [fault.name], responseTimeoutMs: RESPONSE_TIMEOUT_MS, maxFindings: 3, stopAt: fault.fuzz });
+  if (!summary.findings.some((f) => f.category === fault.fuzz)) {
+    summary = await runFuzz({ sut, seed: SEED + 1, budget: budget / 2, reportsDir: dir, faults: [fault.name], responseTimeoutMs: RESPONSE_TIMEOUT_MS, maxFindings: 3, stopAt: fault.fuzz });
+  }
   const found = summary.findings.find((f) => f.category === fault.fuzz);
   if (!found) {
     return `no ${fault.fuzz} finding in ${summary.inputs} inputs (found: ${summary.findings.map((f) => f.category).join(', ') || 'nothing'})`;

@@ -86,6 +86,8 @@ interface Judge {
 let probes = 0;
 
 const INTERVAL_WATCH_MS = 120;
+/** CALLs of one action within a flood window (busiest() drops older ones: never ask it for a shorter window) that make the watch go on. */
+const SUSPICIOUS_CALLS = 3;
 
 function changedAnInterval(input: FuzzInput, answer: Frame): boolean {
   if (input.action !== 'ChangeConfiguration' || answer.type !== 3 || (answer.payload as { status?: string }).status !== 'Accepted') return false;
@@ -100,6 +102,7 @@ export async function exercise(socket: FuzzSocket, input: FuzzInput, judge: Judg
   const answered = input.answer ? socket.armAnswer(input.answer.action, input.answer.payload, judge.timeoutMs) : undefined;
   socket.send(input.raw);
   const what = describeInput(input);
+  let answer: Frame | undefined;
   if (input.id !== undefined && (input.expect.kind === 'result' || input.expect.kind === 'error')) {
     const outcome = await socket.awaitAnswer(input.id, judge.timeoutMs);
     if (outcome.kind === 'closed') return { category: 'crash', rule: 'OCPP-J 1.6 §4.2.3', message: `the SUT dropped the connection (${outcome.detail}) on ${what} instead of answering it` };
@@ -108,21 +111,26 @@ export async function exercise(socket: FuzzSocket, input: FuzzInput, judge: Judg
     if (outcome.kind === 'answer' && outcome.frame.type === 3 && PROMPTING.has(input.action)) socket.allow(judge.target.promptAllowance);
     // The triggered CALL gets the mutated answer (a charger that rejects the trigger sends none: nothing to judge).
     if (answered && outcome.kind === 'answer' && outcome.frame.type === 3 && (outcome.frame.payload as { status?: string }).status === 'Accepted') await answered;
-    if (outcome.kind === 'answer' && changedAnInterval(input, outcome.frame)) {
-      // A new interval takes effect at once (OCPP 1.6 §5.3): watch the SUT a moment before the next input resets it.
-      await new Promise((r) => setTimeout(r, INTERVAL_WATCH_MS));
-    }
+    if (outcome.kind === 'answer') answer = outcome.frame;
   }
   const probe = judge.target.probe;
   const probeId = `fz-probe-${(probes += 1)}`;
   socket.send(JSON.stringify([2, probeId, probe.action, probe.payload]), false);
-  const answer = await socket.awaitAnswer(probeId, judge.timeoutMs);
-  if (answer.kind === 'closed') return { category: 'crash', rule: 'OCPP-J 1.6 §4.1.3', message: `the SUT dropped the connection (${answer.detail}) after ${what}` };
-  if (answer.kind === 'timeout') return { category: 'hang', rule: 'OCPP-J 1.6 §4.1.1', message: `after ${what} the SUT left the health probe ${probe.action}.req unanswered for ${judge.timeoutMs} ms` };
+  const health = await socket.awaitAnswer(probeId, judge.timeoutMs);
+  if (health.kind === 'closed') return { category: 'crash', rule: 'OCPP-J 1.6 §4.1.3', message: `the SUT dropped the connection (${health.detail}) after ${what}` };
+  if (health.kind === 'timeout') return { category: 'hang', rule: 'OCPP-J 1.6 §4.1.1', message: `after ${what} the SUT left the health probe ${probe.action}.req unanswered for ${judge.timeoutMs} ms` };
   if (input.id !== undefined) {
     const late = socket.takeUnclaimed(input.id);
     const verdict = input.expect.kind === 'ignored' ? judgeAnswer(input, late, judge.timeoutMs, { unsupported: judge.target.unsupported }) : undefined;
     if (verdict) return verdict;
+    answer ??= late;
+  }
+  if (answer && changedAnInterval(input, answer)) {
+    // A new interval takes effect at once (OCPP 1.6 §5.3), whatever the input expected: watch the SUT a moment
+    // before the next input resets it, and a whole flood window when it already sends several CALLs of one action
+    // (a busy machine slows a flood down).
+    await new Promise((r) => setTimeout(r, INTERVAL_WATCH_MS));
+    if ((socket.busiest(judge.floodWindowMs)?.count ?? 0) >= SUSPICIOUS_CALLS) await new Promise((r) => setTimeout(r, judge.floodWindowMs));
   }
   return floodVerdict(socket, judge);
 }
