@@ -129,8 +129,19 @@ export async function exercise(socket: FuzzSocket, input: FuzzInput, judge: Judg
     // A new interval takes effect at once (OCPP 1.6 §5.3), whatever the input expected: watch the SUT a moment
     // before the next input resets it, and a whole flood window when it already sends several CALLs of one action
     // (a busy machine slows a flood down).
+    const watchFrom = performance.now();
     await new Promise((r) => setTimeout(r, INTERVAL_WATCH_MS));
-    if ((socket.busiest(judge.floodWindowMs)?.count ?? 0) >= SUSPICIOUS_CALLS) await new Promise((r) => setTimeout(r, judge.floodWindowMs));
+    if ((socket.busiestSince(watchFrom)?.count ?? 0) >= SUSPICIOUS_CALLS) {
+      // Nothing the fuzzer sends during the watch prompts CALLs: what comes now is the SUT's own doing.
+      await new Promise((r) => setTimeout(r, judge.floodWindowMs - INTERVAL_WATCH_MS));
+      const top = socket.busiestSince(watchFrom);
+      if (top && top.count > judge.floodLimit) {
+        return {
+          category: 'flood', rule: top.action === 'Heartbeat' ? 'OCPP 1.6 §4.6' : 'OCPP 1.6 §9.1',
+          message: `the SUT sent ${top.count} ${top.action}.req within ${judge.floodWindowMs} ms after ${what} (more than ${judge.floodLimit})`,
+        };
+      }
+    }
   }
   return floodVerdict(socket, judge);
 }

@@ -87,6 +87,19 @@ export class FuzzSocket {
     this.prompted.push({ at: performance.now(), count });
   }
 
+  /**
+   * The busiest action of the SUT's CALLs that arrived at or after `since` (monotonic ms), for a watch during which the
+   * fuzzer sent nothing that prompts CALLs; does not drop old arrival times.
+   */
+  busiestSince(since: number): { action: string; count: number } | undefined {
+    let top: { action: string; count: number } | undefined;
+    for (const [action, times] of this.callTimes) {
+      const count = times.filter((t) => t >= since).length;
+      if (!top || count > top.count) top = { action, count };
+    }
+    return top;
+  }
+
   /** The busiest action of the SUT's CALLs within the last `windowMs` beyond what was prompted, and how many it sent. */
   busiest(windowMs: number): { action: string; count: number } | undefined {
     const since = performance.now() - windowMs;
