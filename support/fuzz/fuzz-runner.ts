@@ -135,12 +135,7 @@ export async function exercise(socket: FuzzSocket, input: FuzzInput, judge: Judg
       // Nothing the fuzzer sends during the watch prompts CALLs: what comes now is the SUT's own doing.
       await new Promise((r) => setTimeout(r, judge.floodWindowMs - INTERVAL_WATCH_MS));
       const top = socket.busiestSince(watchFrom);
-      if (top && top.count > judge.floodLimit) {
-        return {
-          category: 'flood', rule: top.action === 'Heartbeat' ? 'OCPP 1.6 §4.6' : 'OCPP 1.6 §9.1',
-          message: `the SUT sent ${top.count} ${top.action}.req within ${judge.floodWindowMs} ms after ${what} (more than ${judge.floodLimit})`,
-        };
-      }
+      if (top && top.count > judge.floodLimit) return floodFinding(top, judge, ` after ${what}`);
     }
   }
   return floodVerdict(socket, judge);
@@ -149,9 +144,14 @@ export async function exercise(socket: FuzzSocket, input: FuzzInput, judge: Judg
 function floodVerdict(socket: FuzzSocket, judge: Judge): Verdict | undefined {
   const top = socket.busiest(judge.floodWindowMs);
   if (!top || top.count <= judge.floodLimit) return undefined;
+  return floodFinding(top, judge);
+}
+
+/** A flood: more CALLs of one action in the window than the limit (OCPP 1.6 §4.6 for Heartbeat, else §9.1). */
+function floodFinding(top: { action: string; count: number }, judge: Judge, context = ''): Verdict {
   return {
     category: 'flood', rule: top.action === 'Heartbeat' ? 'OCPP 1.6 §4.6' : 'OCPP 1.6 §9.1',
-    message: `the SUT sent ${top.count} ${top.action}.req within ${judge.floodWindowMs} ms (more than ${judge.floodLimit})`,
+    message: `the SUT sent ${top.count} ${top.action}.req within ${judge.floodWindowMs} ms${context} (more than ${judge.floodLimit})`,
   };
 }
 

@@ -280,7 +280,9 @@ export class SmartChargingFlows {
     const value = Number(sampled?.value);
     const scale = sampled?.unit === 'kW' ? 1000 : 1;
     const tolerance = unit === s.chargingRateUnit ? s.limitTolerance : Math.max(1, want * 0.01);
-    if (!(Math.abs(value * scale - want) <= tolerance + 1e-9 || (s.localLimit !== undefined && value * scale < want))) {
+    // A charger may cap the profile's limit at its own (§5.7 local limits), when both are in the same unit.
+    const capped = s.localLimit !== undefined && unit === s.chargingRateUnit ? Math.min(want, s.localLimit) : want;
+    if (!(Math.abs(value * scale - want) <= tolerance + 1e-9 || Math.abs(value * scale - capped) <= tolerance + 1e-9)) {
       throw failure(rule, 'behaviour', `${this.cp.who} reported ${measurand} ${sampled?.value}${sampled?.unit ? ` ${sampled.unit}` : ''} at ${mv?.timestamp}`, {
         expected: `${want} ${unit}, the limit of the profiles installed then (± ${tolerance})`, calls: [sample as ReceivedCall],
       });
