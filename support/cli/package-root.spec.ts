@@ -30,12 +30,17 @@ test('dist/ runs only when built after every source: missing, then fresh, then s
   const root = checkout(true);
   t.after(() => rmSync(root, { recursive: true, force: true }));
   const old = new Date(Date.now() - 60_000);
-  for (const f of ['package.json', join('support', 'cli', 'main.ts')]) utimesSync(join(root, f), old, old);
+  // The folders too: made in the same millisecond as the stamp below, their finer time would read as newer.
+  for (const f of ['package.json', join('support', 'cli', 'main.ts'), join('support', 'cli'), 'support']) {
+    utimesSync(join(root, f), old, old);
+  }
   assert.match(distStaleness(root) ?? '', /not been built/);
   stamp(root, new Date());
   assert.equal(distStaleness(root), undefined);
   mkdirSync(join(root, 'steps', 'deep'), { recursive: true });
   writeFileSync(join(root, 'steps', 'deep', 'new.steps.ts'), '');
+  // Only the file is to read as new here, not the folders it was added to (they would be found first).
+  for (const d of ['steps', join('steps', 'deep')]) utimesSync(join(root, d), old, old);
   utimesSync(join(root, 'steps', 'deep', 'new.steps.ts'), new Date(Date.now() + 5_000), new Date(Date.now() + 5_000));
   assert.match(distStaleness(root) ?? '', /steps\/deep\/new\.steps\.ts changed after the build/);
   rmSync(join(root, 'steps', 'deep', 'new.steps.ts'));
