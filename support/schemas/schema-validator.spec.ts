@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SchemaValidator } from './schema-validator';
-import { ACTION_NAMES } from '../ocpp/actions';
+import { ACTION_NAMES, SECURITY_ACTION_NAMES } from '../ocpp/actions';
 
 // The bundled schemas are the OCPP-J errata set (urn:OCPP:1.6:2019:12). One test per errata point proves it is
 // enforced; each would fail with the originally published 1.6 schemas.
@@ -12,6 +12,18 @@ const now = '2024-05-01T10:00:00Z';
 test('all 56 schemas (28 actions × req/conf) compile', () => {
   v.compileAll();
   assert.equal(ACTION_NAMES.length, 28);
+});
+
+test('the security white paper\'s 22 draft-06 schemas compile and are enforced, citing the white paper\'s §5', () => {
+  assert.equal(SECURITY_ACTION_NAMES.length, 11);
+  const compiled = new SchemaValidator('compile').compileAll();
+  assert.equal(compiled.validate('SecurityEventNotification', 'req', { type: 'StartupOfTheDevice', timestamp: now }).valid, true);
+  const bad = compiled.validate('SignCertificate', 'req', { csr: 'x'.repeat(5501) });
+  assert.deepEqual({ pointer: bad.violations[0]?.pointer, keyword: bad.violations[0]?.keyword, rule: bad.violations[0]?.rule },
+    { pointer: '/csr', keyword: 'maxLength', rule: 'Security whitepaper §5.17 SignCertificate.req' });
+  const status = compiled.validate('InstallCertificate', 'conf', { status: 'accepted' });
+  assert.equal(status.violations[0]?.keyword, 'enum');
+  assert.equal(compiled.validate('GetLog', 'req', { logType: 'SecurityLog', requestId: 1, log: { remoteLocation: 'ftp://h/' }, extra: 1 }).violations[0]?.keyword, 'additionalProperties');
 });
 
 test('errata §2.3: BootNotification.conf interval is an integer', () => {

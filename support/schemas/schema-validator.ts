@@ -1,14 +1,15 @@
 /**
  * Validates OCPP 1.6 payloads against the OCA's JSON schemas (draft-04, errata set `urn:OCPP:1.6:2019:12`, bundled
- * unchanged in `./ocpp-1.6/`). Each schema is compiled once per process. A violation names the JSON pointer, the
+ * unchanged in `./ocpp-1.6/`; the security white paper's draft-06 set in `./ocpp-1.6-security/`). Each schema is compiled once per process. A violation names the JSON pointer, the
  * schema keyword, the offending value and the §6 section of the message, so a failure can be shown to a vendor.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv-draft-04';
+import AjvDraft06 from 'ajv';
 import addFormats from 'ajv-formats';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTION_NAMES, isKnownAction, type MessageKind, messageName, messageSection } from '../ocpp/actions';
+import { ALL_ACTION_NAMES, isKnownAction, isSecurityAction, type MessageKind, messageName, messageSection } from '../ocpp/actions';
 
 export interface SchemaViolation {
   /** JSON pointer into the payload (RFC 6901), `""` for the payload itself. */
@@ -29,9 +30,11 @@ export interface ValidationResult {
 }
 
 const SCHEMA_DIR = join(__dirname, 'ocpp-1.6');
+/** The white paper's 22 draft-06 schemas (NOTICE.md there). */
+const SECURITY_SCHEMA_DIR = join(__dirname, 'ocpp-1.6-security');
 
 function schemaFile(action: string, kind: MessageKind): string {
-  return join(SCHEMA_DIR, `${action}${kind === 'conf' ? 'Response' : ''}.json`);
+  return join(isSecurityAction(action) ? SECURITY_SCHEMA_DIR : SCHEMA_DIR, `${action}${kind === 'conf' ? 'Response' : ''}.json`);
 }
 
 /** Where scripts/generate-validators.ts writes the precompiled validators, relative to this folder. */
@@ -45,7 +48,7 @@ export function validatorKey(action: string, kind: MessageKind): string {
 /** A hash of every bundled schema: precompiled validators are used only if they were built from these files. */
 export function schemasHash(): string {
   const hash = createHash('sha256');
-  for (const action of ACTION_NAMES) for (const kind of ['req', 'conf'] as const) hash.update(readFileSync(schemaFile(action, kind)));
+  for (const action of ALL_ACTION_NAMES) for (const kind of ['req', 'conf'] as const) hash.update(readFileSync(schemaFile(action, kind)));
   return hash.digest('hex');
 }
 
@@ -57,6 +60,18 @@ export function schemasHash(): string {
 export function createAjv(code: { source?: boolean } = {}): Ajv {
   const ajv = new Ajv({ strict: false, allErrors: true, multipleOfPrecision: 6, code: { source: code.source ?? false } });
   addFormats(ajv);
+  return ajv;
+}
+
+/**
+ * The ajv instance for the white paper's draft-06 schemas (`$id`, not draft-04's `id`: one ajv per draft, TOOLCHAIN.md),
+ * with the same options. Ajv 8 reads draft-06 once its meta-schema is added.
+ */
+export function createSecurityAjv(code: { source?: boolean } = {}): AjvDraft06 {
+  const ajv = new AjvDraft06({ strict: false, allErrors: true, multipleOfPrecision: 6, code: { source: code.source ?? false } });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as Record<string, unknown>);
+  addFormats(ajv as unknown as Ajv);
   return ajv;
 }
 
@@ -73,7 +88,7 @@ function loadGenerated(path = join(__dirname, GENERATED_MODULE)): Generated | un
   return generated.schemasHash === schemasHash() ? generated : undefined;
 }
 
-/** The bundled JSON schema of a message (draft-04, as the OCA publishes it). */
+/** The bundled JSON schema of a message (draft-04, or draft-06 for the white paper's, as the OCA publishes them). */
 export function schemaOf(action: string, kind: MessageKind): Record<string, unknown> {
   return JSON.parse(readFileSync(schemaFile(action, kind), 'utf8')) as Record<string, unknown>;
 }
@@ -124,6 +139,7 @@ const VALID: ValidationResult = Object.freeze({ valid: true, violations: Object.
 export class SchemaValidator {
   private static instance: SchemaValidator | undefined;
   private ajvInstance: Ajv | undefined;
+  private securityAjvInstance: AjvDraft06 | undefined;
   /** Where the validators came from: `generated` (scripts/generate-validators.ts) or `compiled` at run time. */
   readonly source: 'generated' | 'compiled';
   /** By kind, then action: no message name is built per frame. */
@@ -147,14 +163,18 @@ export class SchemaValidator {
     return loadGenerated(path);
   }
 
-  private get ajv(): Ajv {
+  private compile(action: string, kind: MessageKind): ValidateFunction {
+    if (isSecurityAction(action)) {
+      this.securityAjvInstance ??= createSecurityAjv();
+      return this.securityAjvInstance.compile(schemaOf(action, kind));
+    }
     this.ajvInstance ??= createAjv();
-    return this.ajvInstance;
+    return this.ajvInstance.compile(schemaOf(action, kind));
   }
 
-  /** Compiles all 56 schemas now rather than on first use (so a broken schema shows at start-up). */
+  /** Compiles all 78 schemas now rather than on first use (so a broken schema shows at start-up). */
   compileAll(): this {
-    for (const action of ACTION_NAMES) {
+    for (const action of ALL_ACTION_NAMES) {
       this.validator(action, 'req');
       this.validator(action, 'conf');
     }
@@ -164,7 +184,7 @@ export class SchemaValidator {
   private validator(action: string, kind: MessageKind): ValidateFunction {
     let fn = this.compiled[kind].get(action);
     if (!fn) {
-      fn = this.generated?.[validatorKey(action, kind)] ?? this.ajv.compile(schemaOf(action, kind));
+      fn = this.generated?.[validatorKey(action, kind)] ?? this.compile(action, kind);
       this.compiled[kind].set(action, fn);
     }
     return fn;

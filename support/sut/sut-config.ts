@@ -121,6 +121,40 @@ export interface SmartChargingConfig {
   readonly limitTolerance: number;
 }
 
+/** The white paper's use cases a SUT may implement (`security.features`). */
+export const SECURITY_FEATURES = ['authorization-key', 'profile-change', 'certificate-signing', 'certificate-management', 'security-events', 'security-log', 'signed-firmware', 'extended-trigger'] as const;
+export type SecurityFeature = (typeof SECURITY_FEATURES)[number];
+
+/** PEM files given in the SUT file, read at load time (absolute paths kept for messages). */
+export interface PemPair {
+  readonly certFile: string;
+  readonly cert: string;
+  readonly keyFile?: string;
+  readonly key?: string;
+}
+
+/**
+ * The `security` section (the security white paper's cases, §2.24/§3.21 of the test case document): the profile in
+ * use, the use cases implemented and where the certificates come from. Defaults filled in.
+ */
+export interface SecurityConfig {
+  /** The security profile in use when the run starts (white paper §2.1). */
+  readonly profile: 0 | 1 | 2 | 3;
+  /** The profiles supported, ascending (contains `profile`). */
+  readonly profiles: readonly number[];
+  readonly features: readonly SecurityFeature[];
+  /** 'generate': a test PKI made per run; else the CAs the SUT trusts, from files. */
+  readonly pki: 'generate' | { readonly centralSystemRoot?: PemPair; readonly manufacturerRoot?: PemPair; readonly firmwareSigning?: PemPair };
+  readonly cpoName: string;
+  /** TC_073's AuthorizationKey, hex. */
+  readonly newAuthorizationKey: string;
+  /** The CN a Charge Point certificate must carry (undefined: the identity). */
+  readonly serialNumber?: string;
+  /** The name in the harness's server certificate. */
+  readonly host: string;
+  readonly certificateSignedMaxChainSize?: number;
+}
+
 export interface SutConfig {
   /** Absolute path of the SUT file. */
   readonly file: string;
@@ -142,6 +176,8 @@ export interface SutConfig {
   readonly fileTransfer: FileTransferConfig;
   /** The SmartCharging cases' settings, defaults filled in (present whatever the file says). */
   readonly smartCharging: SmartChargingConfig;
+  /** The security white paper's settings, defaults filled in (present whatever the file says). */
+  readonly security: SecurityConfig;
 }
 
 export const ALL_PROFILES = ['Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'SmartCharging', 'RemoteTrigger'] as const;
@@ -250,6 +286,17 @@ interface RawSutFile {
     thresholds?: { latency?: Record<string, Record<string, unknown>>; errorRate?: number; chargePointFailureRate?: number };
   };
   smartCharging?: Partial<SmartChargingConfig>;
+  security?: {
+    profile?: 0 | 1 | 2 | 3;
+    profiles?: number[];
+    features?: SecurityFeature[];
+    pki?: 'generate' | Record<'centralSystemRoot' | 'manufacturerRoot' | 'firmwareSigning', { cert: string; key?: string } | undefined>;
+    cpoName?: string;
+    newAuthorizationKey?: string;
+    serialNumber?: string;
+    host?: string;
+    certificateSignedMaxChainSize?: number;
+  };
   fileTransfer?: {
     host?: string;
     protocols?: { firmware?: TransferProtocol[]; diagnostics?: TransferProtocol[] };
@@ -361,6 +408,44 @@ function normalise(file: string, raw: RawSutFile): SutConfig {
     load: normaliseLoad(raw.load),
     fileTransfer: normaliseFileTransfer(file, raw),
     smartCharging: normaliseSmartCharging(raw.smartCharging),
+    security: normaliseSecurity(file, raw.security),
+  };
+}
+
+/** The test case document's TC_073 value: "OCA_OCTT_admin_test" in hex. */
+export const DEFAULT_NEW_AUTHORIZATION_KEY = '4F43415F4F4354545F61646D696E5F74657374';
+
+function normaliseSecurity(file: string, raw: RawSutFile['security'] = {}): SecurityConfig {
+  const profile = raw.profile ?? 0;
+  const profiles = [...new Set([profile, ...(raw.profiles ?? [])])].sort((a, b) => a - b);
+  let pki: SecurityConfig['pki'] = 'generate';
+  if (raw.pki !== undefined && raw.pki !== 'generate') {
+    const read = (field: 'cert' | 'key', name: string, given: string): string => {
+      const path = resolve(dirname(file), given);
+      try {
+        return readFileSync(path, 'utf8');
+      } catch {
+        throw new ConfigError(`the SUT file ${file} has /security/pki/${name}/${field} = ${JSON.stringify(given)}, but there is no readable file ${path}`);
+      }
+    };
+    const out: Record<string, PemPair> = {};
+    for (const [name, pair] of Object.entries(raw.pki)) {
+      if (!pair) continue;
+      const cert = read('cert', name, pair.cert);
+      if (!cert.includes('-----BEGIN CERTIFICATE-----')) throw new ConfigError(`the SUT file ${file} has /security/pki/${name}/cert = ${JSON.stringify(pair.cert)}, which is not a PEM certificate`);
+      const key = pair.key === undefined ? undefined : read('key', name, pair.key);
+      if (key !== undefined && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key)) throw new ConfigError(`the SUT file ${file} has /security/pki/${name}/key = ${JSON.stringify(pair.key)}, which is not a PEM private key`);
+      out[name] = { certFile: resolve(dirname(file), pair.cert), cert, ...(key === undefined ? {} : { keyFile: resolve(dirname(file), pair.key!), key }) };
+    }
+    pki = out;
+  }
+  return {
+    profile, profiles, features: raw.features ?? [], pki,
+    cpoName: raw.cpoName ?? 'OCPP Conformance Test CPO',
+    newAuthorizationKey: raw.newAuthorizationKey ?? DEFAULT_NEW_AUTHORIZATION_KEY,
+    ...(raw.serialNumber === undefined ? {} : { serialNumber: raw.serialNumber }),
+    host: raw.host ?? '127.0.0.1',
+    ...(raw.certificateSignedMaxChainSize === undefined ? {} : { certificateSignedMaxChainSize: raw.certificateSignedMaxChainSize }),
   };
 }
 
