@@ -6,6 +6,7 @@ import {
   certificateHashData, chainProblem, createCsr, createRoot, createTestPki, describeCertificate, issue, parseCsr, sameCertificate,
   signCsr, signFirmware, splitPem, verifyFirmware,
 } from './pki';
+import { renderTlsHandshake, tlsHandshake } from './tls-evidence';
 
 test('the run PKI: a server certificate node:tls accepts for 127.0.0.1 with the root as CA, and mutual TLS with the client certificate', async () => {
   const pki = await createTestPki({ chargePointIdentity: 'CP-PKI-1', cpoName: 'Test CPO' });
@@ -63,4 +64,28 @@ test('firmware signatures verify with the signing certificate and fail for anoth
   assert.equal(verifyFirmware(Buffer.from('tampered'), signature, pki.firmwareSigning.certPem), false);
   const rsa = await createRoot({ subject: 'CN=RSA', algorithm: 'RSA-2048' });
   assert.equal(verifyFirmware(file, signFirmware(file, rsa), rsa.certPem), true);
+});
+
+test('the TLS handshake evidence names version, cipher and the certificate subjects, and no key', async () => {
+  const pki = await createTestPki({ chargePointIdentity: 'CP-EV-1', cpoName: 'Test CPO' });
+  let serverSide: ReturnType<typeof tlsHandshake> | undefined;
+  const server = tls.createServer({ cert: pki.centralSystemServer.certPem, key: pki.centralSystemServer.keyPem, ca: pki.centralSystemRoot.certPem, requestCert: true }, (s) => {
+    serverSide = tlsHandshake(s);
+    s.end();
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const socket = tls.connect({ host: '127.0.0.1', port: (server.address() as { port: number }).port, ca: pki.centralSystemRoot.certPem, cert: pki.chargePointClient.certPem, key: pki.chargePointClient.keyPem });
+  await once(socket, 'secureConnect');
+  const clientSide = tlsHandshake(socket);
+  await once(socket, 'end');
+  socket.destroy();
+  server.close();
+  assert.match(clientSide.protocol ?? '', /^TLSv1\.[23]$/);
+  assert.equal(clientSide.peerAuthorized, true);
+  assert.match(clientSide.peerCertificates[0]?.subject ?? '', /CN=127\.0\.0\.1/);
+  assert.match(serverSide?.peerCertificates[0]?.subject ?? '', /CN=CP-EV-1/);
+  const md = renderTlsHandshake('Charge Point → Central System', clientSide);
+  assert.match(md, /cipher suite \| TLS_/);
+  assert.doesNotMatch(md, /PRIVATE KEY/);
 });
