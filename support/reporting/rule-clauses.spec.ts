@@ -11,6 +11,15 @@ test('the clauses of a rule: one, several with a message name, errata of both do
   assert.deepEqual(clausesOf('SUT file vs GetConfiguration'), []);
 });
 
+test('the security white paper: its sections and requirement ids are clauses; A00.FR.30 is not A00.FR.308', () => {
+  assert.deepEqual(clausesOf('Security whitepaper A05.FR.01, OCPP 1.6 §5.3'), ['Security whitepaper A05.FR.01', 'OCPP 1.6 §5.3']);
+  assert.deepEqual(clausesOf('Security whitepaper §2.4 and Security whitepaper §5.16 SecurityEventNotification.conf'), ['Security whitepaper §2.4', 'Security whitepaper §5.16']);
+  assert.equal(citesClause('Security whitepaper A00.FR.308: the CN', 'Security whitepaper A00.FR.308'), true);
+  assert.equal(citesClause('Security whitepaper A00.FR.308', 'Security whitepaper A00.FR.30'), false);
+  assert.equal(citesClause('Security whitepaper §2.4.1', 'Security whitepaper §2.4'), true);
+  assert.equal(citesClause('OCPP 1.6 §2.4', 'Security whitepaper §2.4'), false);
+});
+
 test('a clause is cited exactly or by a sub-clause: §4.1 is not §4.10, §9.1.8 is §9.1 but §9.1 not §9.1.8, OCPP 1.6 is not OCPP-J 1.6', () => {
   assert.equal(citesClause('OCPP 1.6 §4.10', 'OCPP 1.6 §4.1'), false);
   assert.equal(citesClause('OCPP 1.6 §4.1', 'OCPP 1.6 §4.1'), true);

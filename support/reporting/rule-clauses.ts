@@ -3,9 +3,12 @@
  * message name (`OCPP 1.6 §3.15, OCPP 1.6 §6.47 StatusNotification.req`). Comparing clause ids, not text, keeps
  * `OCPP 1.6 §4.1` apart from `OCPP 1.6 §4.10` (the fault self-test, issue 10); a sub-clause belongs to its clause.
  */
-const CLAUSE = /OCPP(?:-J)?(?: 1\.6)?(?: errata)? §\d+(?:\.\d+)*/g;
+const CLAUSE = /OCPP(?:-J)?(?: 1\.6)?(?: errata)? §\d+(?:\.\d+)*|Security whitepaper (?:§\d+(?:\.\d+)*|[A-Z]\d{2}\.FR\.\d+)/g;
 
-/** Every clause id `rule` cites, in order: `OCPP 1.6 §4.2`, `OCPP-J 1.6 §4.2.3`, `OCPP-J errata §3.8`. */
+/**
+ * Every clause id `rule` cites, in order: `OCPP 1.6 §4.2`, `OCPP-J 1.6 §4.2.3`, `OCPP-J errata §3.8`, and the
+ * security white paper's sections and requirement ids, `Security whitepaper §2.4`, `Security whitepaper A05.FR.01`.
+ */
 export function clausesOf(rule: string): string[] {
   return rule.match(CLAUSE) ?? [];
 }
