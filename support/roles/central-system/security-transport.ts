@@ -43,7 +43,7 @@ export interface TlsFailure {
   readonly reason: string;
 }
 
-export type Admission = { readonly ok: true; readonly profile: ProfileUsed; readonly handshake?: TlsHandshake } | { readonly ok: false; readonly status: 401; readonly why: string; readonly profile: ProfileUsed };
+export type Admission = { readonly ok: true; readonly profile: ProfileUsed; readonly handshake?: TlsHandshake; readonly clientCertificate?: string } | { readonly ok: false; readonly status: 401; readonly why: string; readonly profile: ProfileUsed };
 
 export class SecurityTransport {
   /** A05.FR.09: the lowest profile accepted from the charger (raised by every connection on a higher one). */
@@ -124,7 +124,9 @@ export class SecurityTransport {
     const handshake = tls ? tlsHandshake(tls) : undefined;
     const clientCert = tls?.getPeerCertificate();
     const hasClientCert = clientCert !== undefined && Object.keys(clientCert).length > 0;
-    const profile: ProfileUsed = tls ? (header ? 2 : hasClientCert ? 3 : 2) : header ? 1 : 0;
+    // TLS without Basic credentials is profile 3 (A00.FR.402), with or without the certificate it needs.
+    const profile: ProfileUsed = tls ? (header ? 2 : 3) : header ? 1 : 0;
+    const clientCertificate = hasClientCert ? `-----BEGIN CERTIFICATE-----\n${clientCert.raw.toString('base64')}\n-----END CERTIFICATE-----\n` : undefined;
     const refuse = (why: string): Admission => this.record({ ok: false, status: 401, why, profile });
     if (profile < this.floor) return refuse(`security profile ${profile} is lower than ${this.floor}, the charger's profile (Security whitepaper A00.FR.002, A05.FR.09)`);
     if (profile === 1 || profile === 2) {
@@ -132,12 +134,13 @@ export class SecurityTransport {
       if (problem) return refuse(problem);
     }
     if (profile === 3) {
+      if (!clientCertificate) return refuse('no client certificate and no Basic credentials (Security whitepaper A00.FR.401)');
       if (!tls!.authorized) return refuse(`the client certificate does not verify against the Central System root: ${String(tls!.authorizationError)} (Security whitepaper A00.FR.403)`);
-      const cn = parseCertificate(`-----BEGIN CERTIFICATE-----\n${clientCert!.raw.toString('base64')}\n-----END CERTIFICATE-----`).subjectName.getField('CN')[0];
+      const cn = parseCertificate(clientCertificate).subjectName.getField('CN')[0];
       if (cn !== this.options.serialNumber) return refuse(`the client certificate's CN is ${JSON.stringify(cn)}, not the serial number ${JSON.stringify(this.options.serialNumber)} (Security whitepaper A00.FR.405)`);
     }
     this.floor = Math.max(this.floor, profile);
-    return this.record({ ok: true, profile, ...(handshake ? { handshake } : {}) });
+    return this.record({ ok: true, profile, ...(handshake ? { handshake } : {}), ...(profile === 3 && clientCertificate ? { clientCertificate } : {}) });
   }
 
   private record(a: Admission): Admission {
