@@ -134,7 +134,7 @@ export class SecurityTransport {
       if (problem) return refuse(problem);
     }
     if (profile === 3) {
-      if (!clientCertificate) return refuse('no client certificate and no Basic credentials (Security whitepaper A00.FR.401)');
+      if (!clientCertificate) return refuse('neither Basic credentials (profile 2, Security whitepaper A00.FR.302) nor a client certificate (profile 3, Security whitepaper A00.FR.401)');
       if (!tls!.authorized) return refuse(`the client certificate does not verify against the Central System root: ${String(tls!.authorizationError)} (Security whitepaper A00.FR.403)`);
       const cn = parseCertificate(clientCertificate).subjectName.getField('CN')[0];
       if (cn !== this.options.serialNumber) return refuse(`the client certificate's CN is ${JSON.stringify(cn)}, not the serial number ${JSON.stringify(this.options.serialNumber)} (Security whitepaper A00.FR.405)`);
