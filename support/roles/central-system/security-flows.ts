@@ -84,10 +84,12 @@ export class SecurityFlows {
     const c = await this.cs.waitForConnection(this.cp.identity, within, serial);
     const since = this.transport.admissions.filter((a) => a.at >= at);
     if (!c) {
-      const refused = since.filter((a) => !a.ok).map((a) => (a.ok ? '' : `profile ${a.profile}: ${a.why}`));
-      throw failure(rule, 'behaviour', refused.length > 0
-        ? `${this.cp.who} tried to connect again but was refused: ${[...new Set(refused)].join('; ')}`
-        : `${this.cp.who} did not connect again within ${formatDuration(within)}`, { expected: `a new connection with security profile ${profiles.join(' or ')}` });
+      const refusals = since.flatMap((a) => (a.ok ? [] : [a]));
+      const expected = `a new connection with security profile ${profiles.join(' or ')}`;
+      if (refusals.length === 0) throw failure(rule, 'behaviour', `${this.cp.who} did not connect again within ${formatDuration(within)}`, { expected });
+      // The rule the charger's credentials broke, in the context of the step that waited for it.
+      const last = refusals[refusals.length - 1]!;
+      throw failure({ ...rule, rule: last.rule }, 'behaviour', `${this.cp.who} tried to connect again but was refused: ${[...new Set(refusals.map((a) => `profile ${a.profile}: ${a.why}`))].join('; ')}`, { expected });
     }
     const admitted = [...since].reverse().find((a) => a.ok) as (Admission & { ok: true }) | undefined;
     if (!admitted) throw new HarnessError('a connection opened without an admission record');
@@ -118,6 +120,7 @@ export class SecurityFlows {
       const target = Math.min(...up);
       await prepare(target);
       this.mark();
+      this.transport.expectProfile(target);
       await this.requests.request('ChangeConfiguration', { key: 'SecurityProfile', value: String(target) }, { status: 'Accepted' }, rule);
       await this.expectReconnection([target], rule);
       return;
@@ -134,6 +137,7 @@ export class SecurityFlows {
   async changeConfiguration(key: string, value: string, rule: RuleContext): Promise<void> {
     this.mark();
     const outcome = await this.requests.send('ChangeConfiguration', { key, value }, rule);
+    if (key === 'SecurityProfile' && outcome.kind === 'result' && ['Accepted', 'RebootRequired'].includes(String(outcome.payload['status']))) this.transport.expectProfile(Number(value));
     if (key === 'AuthorizationKey' && outcome.kind === 'result' && outcome.payload['status'] === 'Accepted' && /^([0-9a-fA-F]{2})+$/.test(value)) {
       this.transport.expectPassword(Buffer.from(value, 'hex'));
     }

@@ -43,11 +43,13 @@ export interface TlsFailure {
   readonly reason: string;
 }
 
-export type Admission = { readonly ok: true; readonly profile: ProfileUsed; readonly handshake?: TlsHandshake; readonly clientCertificate?: string } | { readonly ok: false; readonly status: 401; readonly why: string; readonly profile: ProfileUsed };
+export type Admission = { readonly ok: true; readonly profile: ProfileUsed; readonly handshake?: TlsHandshake; readonly clientCertificate?: string } | { readonly ok: false; readonly status: 401; readonly why: string; readonly profile: ProfileUsed; readonly rule: string };
 
 export class SecurityTransport {
   /** A05.FR.09: the lowest profile accepted from the charger (raised by every connection on a higher one). */
   private floor: number;
+  /** The profile the harness asked the charger to move to (A05), until it connects with it. */
+  private expecting?: number;
   private password: Buffer | undefined;
   /** The credentials that were valid before a change the charger accepted (kept until it connects with the new ones). */
   private server: Credential;
@@ -74,6 +76,11 @@ export class SecurityTransport {
   /** The Basic password expected from now on (A01.FR.03: after the charger accepted a new AuthorizationKey). */
   expectPassword(password: Buffer): void {
     this.password = password;
+  }
+
+  /** The charger accepted to move to `profile` (A05.FR.05): what a refused connection is judged against. */
+  expectProfile(profile: number): void {
+    this.expecting = profile;
   }
 
   /** Out of band (A00.FR.005): the charger was set back to `profile`, e.g. at the end of a scenario that raised it. */
@@ -127,19 +134,24 @@ export class SecurityTransport {
     // TLS without Basic credentials is profile 3 (A00.FR.402), with or without the certificate it needs.
     const profile: ProfileUsed = tls ? (header ? 2 : 3) : header ? 1 : 0;
     const clientCertificate = hasClientCert ? `-----BEGIN CERTIFICATE-----\n${clientCert.raw.toString('base64')}\n-----END CERTIFICATE-----\n` : undefined;
-    const refuse = (why: string): Admission => this.record({ ok: false, status: 401, why, profile });
-    if (profile < this.floor) return refuse(`security profile ${profile} is lower than ${this.floor}, the charger's profile (Security whitepaper A00.FR.002, A05.FR.09)`);
+    const refuse = (why: string, rule: string): Admission => this.record({ ok: false, status: 401, why: `${why} (${rule})`, profile, rule });
+    if (profile < this.floor) return refuse(`security profile ${profile} is lower than ${this.floor}, the charger's profile`, 'Security whitepaper A00.FR.002');
     if (profile === 1 || profile === 2) {
       const problem = this.basicProblem(header, identity);
-      if (problem) return refuse(problem);
+      if (problem) return refuse(problem.why, problem.rule);
     }
     if (profile === 3) {
-      if (!clientCertificate) return refuse('neither Basic credentials (profile 2, Security whitepaper A00.FR.302) nor a client certificate (profile 3, Security whitepaper A00.FR.401)');
-      if (!tls!.authorized) return refuse(`the client certificate does not verify against the Central System root: ${String(tls!.authorizationError)} (Security whitepaper A00.FR.403)`);
+      if (!clientCertificate) {
+        return (this.expecting ?? this.floor) >= 3
+          ? refuse('TLS without a client certificate on profile 3', 'Security whitepaper A00.FR.401')
+          : refuse('TLS without Basic credentials on profile 2', 'Security whitepaper A00.FR.302');
+      }
+      if (!tls!.authorized) return refuse(`the client certificate does not verify against the Central System root: ${String(tls!.authorizationError)}`, 'Security whitepaper A00.FR.403');
       const cn = parseCertificate(clientCertificate).subjectName.getField('CN')[0];
-      if (cn !== this.options.serialNumber) return refuse(`the client certificate's CN is ${JSON.stringify(cn)}, not the serial number ${JSON.stringify(this.options.serialNumber)} (Security whitepaper A00.FR.405)`);
+      if (cn !== this.options.serialNumber) return refuse(`the client certificate's CN is ${JSON.stringify(cn)}, not the serial number ${JSON.stringify(this.options.serialNumber)}`, 'Security whitepaper A00.FR.405');
     }
     this.floor = Math.max(this.floor, profile);
+    if (this.expecting === profile) this.expecting = undefined;
     return this.record({ ok: true, profile, ...(handshake ? { handshake } : {}), ...(profile === 3 && clientCertificate ? { clientCertificate } : {}) });
   }
 
@@ -150,15 +162,15 @@ export class SecurityTransport {
   }
 
   /** Why the Basic header is not `identity:password` (A00.FR.202–205, OCPP-J 1.6 §6.2.2), or undefined. */
-  private basicProblem(header: string, identity: string): string | undefined {
+  private basicProblem(header: string, identity: string): { why: string; rule: string } | undefined {
     const m = /^Basic ([A-Za-z0-9+/=]+)$/.exec(header);
-    if (!m) return 'no Basic credentials (Security whitepaper A00.FR.202)';
+    if (!m) return { why: 'no Basic credentials', rule: 'Security whitepaper A00.FR.202' };
     const raw = Buffer.from(m[1]!, 'base64');
     const colon = raw.indexOf(0x3a);
     const user = colon < 0 ? raw.toString() : raw.subarray(0, colon).toString();
-    if (user !== identity) return `the Basic user name is ${JSON.stringify(user)}, not the identity ${JSON.stringify(identity)} (Security whitepaper A00.FR.204)`;
+    if (user !== identity) return { why: `the Basic user name is ${JSON.stringify(user)}, not the identity ${JSON.stringify(identity)}`, rule: 'Security whitepaper A00.FR.204' };
     const given = colon < 0 ? Buffer.alloc(0) : raw.subarray(colon + 1);
-    if (this.password === undefined || !given.equals(this.password)) return 'wrong Basic password (Security whitepaper A00.FR.205)';
+    if (this.password === undefined || !given.equals(this.password)) return { why: 'wrong Basic password', rule: 'Security whitepaper A00.FR.205' };
     return undefined;
   }
 }
