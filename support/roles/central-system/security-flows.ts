@@ -100,8 +100,16 @@ export class SecurityFlows {
     return admitted;
   }
 
+  /** The TLS handshake of the charger's open connection, as the case's evidence (none on profiles 0 and 1). */
+  attachCurrentHandshake(): void {
+    const last = [...this.transport.admissions].reverse().find((a) => a.ok);
+    if (last?.ok && last.handshake) this.attachHandshake(`the connection the case runs on (security profile ${last.profile}, since ${new Date(last.at).toISOString()})`, last.handshake);
+  }
+
   attachHandshake(title: string, h: TlsHandshake): void {
-    this.attach('tls-handshake.md', renderTlsHandshake(title, h));
+    // The server asks every client for a certificate; on profile 2 none comes, which is no verification failure.
+    const shown = h.peerCertificates.length === 0 ? { ...h, peerAuthorizationError: 'no client certificate: the charger authenticates with Basic credentials' } : h;
+    this.attach('tls-handshake.md', renderTlsHandshake(title, shown));
   }
 
   /**
@@ -113,7 +121,10 @@ export class SecurityFlows {
     if (supported.length === 0) throw new NotApplicable(`the case needs security profile ${among.join(' or ')}; the SUT file lists ${this.ctx.sut.security.profiles.join(', ')}`);
     await this.cp.connection();
     const current = this.currentProfile;
-    if (supported.includes(current)) return;
+    if (supported.includes(current)) {
+      this.attachCurrentHandshake();
+      return;
+    }
     const up = supported.filter((p) => p > current);
     const rule = this.ctx.rule('Security whitepaper A05.FR.05', 'prerequisite');
     if (up.length > 0) {
