@@ -94,6 +94,10 @@ export class SecurityFlows {
     const admitted = [...since].reverse().find((a) => a.ok) as (Admission & { ok: true }) | undefined;
     if (!admitted) throw new HarnessError('a connection opened without an admission record');
     if (!profiles.includes(admitted.profile)) {
+      // Refused on the profile asked for, then back on another (A05.FR.08): the refusal is what broke the rule.
+      const refused = since.flatMap((a) => (a.ok ? [] : [a]));
+      const last = refused[refused.length - 1];
+      if (last) throw failure({ ...rule, rule: last.rule }, 'behaviour', `${this.cp.who} was refused (${last.why}) and connected again with profile ${admitted.profile}`, { expected: `security profile ${profiles.join(' or ')}` });
       throw failure(rule, 'behaviour', `${this.cp.who} connected again with security profile ${admitted.profile}`, { expected: `security profile ${profiles.join(' or ')}` });
     }
     if (admitted.handshake) this.attachHandshake(`connection on security profile ${admitted.profile}`, admitted.handshake);
