@@ -44,6 +44,17 @@ export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
     // the main configuration's diagnostics go over HTTP in EXT_FW_002.
     scenarios: ['TC_045_1_CS', 'TC_045_2_CS'],
   },
+  {
+    role: 'charge-point',
+    file: 'reference-charge-point-security.json',
+    mainFile: 'reference-charge-point.json',
+    // The security white paper (issue 13): the reference with its security options, starting on profile 1.
+    scenarios: [
+      'TC_073_CS', 'TC_074_CS', 'TC_075_1_CS', 'TC_075_2_CS', 'TC_076_CS', 'TC_077_CS', 'TC_078_CS', 'TC_079_CS', 'TC_080_CS', 'TC_081_CS',
+      'TC_083_CS', 'TC_084_CS', 'TC_085_CS', 'TC_086_CS', 'TC_087_CS',
+      'EXT_SEC_101', 'EXT_SEC_102', 'EXT_SEC_103', 'EXT_SEC_104', 'EXT_SEC_105', 'EXT_SEC_106', 'EXT_SEC_107', 'EXT_SEC_108', 'EXT_SEC_109',
+    ],
+  },
 ];
 
 export function sutPath(root: string, file: string): string {

@@ -22,6 +22,8 @@ import { launchReferenceCentralSystem, launchReferenceChargePoint, type RunningR
 import type { SutConfig } from '../sut/sut-config';
 import { type DeadlineEnd, withinDeadline } from './deadline';
 import { RunNotes } from '../reporting/run-notes';
+import { createSecurityTransport, wantsSecurity } from './central-system/security-setup';
+import type { SecurityTransport } from './central-system/security-transport';
 
 export interface BenchOptions {
   /** Where traces go (`<reportsDir>/traces`). */
@@ -78,6 +80,8 @@ export class Bench {
   /** Charge Point under test: the emulated Central System and its policy. */
   centralSystem?: EmulatedCentralSystem;
   policy?: CentralSystemPolicy;
+  /** Charge Point under test with the security cases: the run PKI and the profile transport (security-transport.ts). */
+  security?: SecurityTransport;
   /** Central System under test: its OCPP-J endpoint URL. */
   csmsUrl?: string;
   readonly identities: IdentityAllocator;
@@ -131,6 +135,7 @@ export class Bench {
       idTags,
       dataTransferVendorIds: new Set(),
     };
+    if (wantsSecurity(this.sut)) this.security = await createSecurityTransport(this.sut);
     this.centralSystem = new EmulatedCentralSystem({
       host: cp.listen.host,
       port: cp.listen.port,
@@ -145,9 +150,10 @@ export class Bench {
       // OCPP-J 1.6 §3.2: only the charge point the SUT file names may connect.
       identities: [cp.identity],
       onStranger: (r) => this.strangerRefused(r),
+      ...(this.security ? { security: this.security } : {}),
     });
     const url = await this.centralSystem.start();
-    if (this.sut.reference) this.reference = await launchReferenceChargePoint(this.sut, url, this.referenceLogger);
+    if (this.sut.reference) this.reference = await launchReferenceChargePoint(this.sut, url, this.referenceLogger, this.security?.pki);
     this.actuator = createActuator(this.sut, this.reference?.apiUrl);
   }
 

@@ -7,6 +7,7 @@ import { startReferenceCentralSystem } from '../../fixtures/reference/central-sy
 import { startReferenceChargePoint } from '../../fixtures/reference/charge-point';
 import { ConfigError } from '../reporting/errors';
 import type { SutConfig } from './sut-config';
+import type { TestPki } from '../security/pki';
 
 export interface RunningReference {
   /** The reference's control (Charge Point) or operator (Central System) API. */
@@ -20,8 +21,23 @@ function rethrowAsConfig(e: unknown, what: string): never {
   throw new ConfigError(`cannot start the reference ${what}: ${(e as Error).message}`);
 }
 
-/** Reference Charge Point connecting to `csmsUrl` (the emulated Central System). */
-export async function launchReferenceChargePoint(sut: SutConfig, csmsUrl: string, log?: (line: string) => void): Promise<RunningReference> {
+/**
+ * The reference's security options from the run PKI, in memory: the white paper's keys, and what a charger starting
+ * on its profile must hold already (a CentralSystemRootCertificate from profile 2, its certificate on profile 3);
+ * below that it gets them over OCPP, as a real charger does (InstallCertificate, A02).
+ */
+function referenceSecurity(sut: SutConfig, pki: TestPki): Record<string, unknown> {
+  const s = sut.security;
+  return {
+    profile: s.profile, cpoName: s.cpoName,
+    ...(s.certificateSignedMaxChainSize === undefined ? {} : { certificateSignedMaxChainSize: s.certificateSignedMaxChainSize }),
+    ...(s.profile >= 2 ? { centralSystemRoots: [pki.centralSystemRoot.certPem] } : {}),
+    ...(s.profile === 3 ? { chargePointCertificate: { cert: pki.chargePointClient.certPem, key: pki.chargePointClient.keyPem } } : {}),
+  };
+}
+
+/** Reference Charge Point connecting to `csmsUrl` (the emulated Central System); with `pki`, with the security white paper. */
+export async function launchReferenceChargePoint(sut: SutConfig, csmsUrl: string, log?: (line: string) => void, pki?: TestPki): Promise<RunningReference> {
   const cp = sut.chargePoint;
   if (!cp || !sut.reference) throw new ConfigError(`the SUT file ${sut.file} has no chargePoint or reference section`);
   try {
@@ -33,6 +49,7 @@ export async function launchReferenceChargePoint(sut: SutConfig, csmsUrl: string
       fixedCable: cp.fixedCable,
       faults: [...sut.reference.faults],
       basicAuthPassword: cp.security.basicAuthPassword,
+      ...(pki ? { security: referenceSecurity(sut, pki) } : {}),
       log,
     });
     return { apiUrl: running.controlUrl, stop: () => running.stop() };

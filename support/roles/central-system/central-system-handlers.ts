@@ -36,6 +36,12 @@ export function centralSystemHandlers(policy: CentralSystemPolicy): HandlerTable
       result({ status: policy.dataTransferVendorIds.has(String(payload['vendorId'])) ? 'Accepted' : 'UnknownVendorId' }),
     )
     .setDefault('DiagnosticsStatusNotification', () => result({}))
-    .setDefault('FirmwareStatusNotification', () => result({}));
+    .setDefault('FirmwareStatusNotification', () => result({}))
+    // Security whitepaper §5: acknowledged (A04.FR.03, N01, L01); SignCertificate.req Accepted (A02.FR.11), the
+    // CertificateSigned.req that follows is a case's step.
+    .setDefault('SecurityEventNotification', () => result({}))
+    .setDefault('LogStatusNotification', () => result({}))
+    .setDefault('SignedFirmwareStatusNotification', () => result({}))
+    .setDefault('SignCertificate', () => result({ status: 'Accepted' }));
   return table;
 }

@@ -21,6 +21,7 @@ import { Expectations } from '../expectations';
 import { ObservedChargePoint } from './observed-charge-point';
 import { withinDeadline } from '../deadline';
 import { ConfigError } from '../../reporting/errors';
+import type { SecurityTransport } from './security-transport';
 
 export const OCPP16 = 'ocpp1.6';
 
@@ -50,6 +51,11 @@ export interface CentralSystemServerOptions {
   readonly identities?: readonly string[];
   /** A charge point the SUT file does not name tried to connect and was refused. */
   readonly onStranger?: (refusal: StrangerRefusal) => void;
+  /**
+   * The security white paper's profiles (security-transport.ts): ws and wss on the one port, the connection's profile
+   * judged instead of `basicAuth`/`tls`.
+   */
+  readonly security?: SecurityTransport;
 }
 
 export interface StrangerRefusal {
@@ -89,7 +95,7 @@ interface ConnectionWaiter {
 }
 
 export class EmulatedCentralSystem {
-  private server: Server | undefined;
+  private server: Server | import('node:net').Server | undefined;
   private readonly wss = new WebSocketServer({ noServer: true, handleProtocols: (offered) => (offered.has(OCPP16) ? OCPP16 : false) });
   private readonly current = new Map<string, OcppConnection>();
   private readonly counts = new Map<string, number>();
@@ -110,18 +116,21 @@ export class EmulatedCentralSystem {
 
   /** Starts listening; resolves with the endpoint URL (without the identity). */
   async start(): Promise<string> {
-    const { tls, host, port, path } = this.options;
-    const server = tls
+    const { tls, host, port, path, security } = this.options;
+    const web = security ? [createHttpServer(), createHttpsServer(security.tlsOptions())] : [tls
       ? createHttpsServer({ cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) })
-      : createHttpServer();
-    server.on('request', (_req, res) => {
-      res.writeHead(426, { 'content-type': 'text/plain' }).end('OCPP-J endpoint: upgrade to WebSocket\n');
-    });
+      : createHttpServer()];
+    for (const s of web) {
+      s.on('request', (_req, res) => {
+        res.writeHead(426, { 'content-type': 'text/plain' }).end('OCPP-J endpoint: upgrade to WebSocket\n');
+      });
+      s.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
+    }
+    const server = security ? security.sniff(web[0] as Server, web[1] as import('node:https').Server) : web[0] as Server;
     server.on('connection', (socket: Socket) => {
       this.sockets.add(socket);
       socket.once('close', () => this.sockets.delete(socket));
     });
-    server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
     await new Promise<void>((resolve, reject) => {
       server.once('error', (e: NodeJS.ErrnoException) =>
         reject(new ConfigError(`the emulated Central System cannot listen on ${host}:${port}: ${e.code === 'EADDRINUSE' ? 'the port is in use' : e.message}`)),
@@ -175,8 +184,14 @@ export class EmulatedCentralSystem {
       });
       return;
     }
+    const admission = this.options.security?.admit(req, identity);
+    if (admission && !admission.ok) {
+      refuse(admission.status, admission.why, identity);
+      return;
+    }
+    if (admission?.ok && admission.handshake) log.event(identity, 'note', { kind: 'tls-handshake', profile: admission.profile, protocol: admission.handshake.protocol, cipher: admission.handshake.cipher?.standardName, peerCertificate: admission.handshake.peerCertificates[0]?.subject });
     const password = basicAuth?.[identity];
-    if (basicAuth && password !== undefined) {
+    if (!this.options.security && basicAuth && password !== undefined) {
       const header = String(req.headers.authorization ?? '');
       const expected = `Basic ${Buffer.from(`${identity}:${password}`).toString('base64')}`;
       if (header !== expected) {
@@ -332,7 +347,7 @@ export class EmulatedCentralSystem {
     // Refused handshakes were answered already (their socket is ended): not counted as forced.
     const pending = [...this.sockets].filter((s) => !this.upgraded.has(s) && !s.destroyed && !s.writableEnded);
     for (const socket of this.sockets) socket.destroy();
-    server?.closeAllConnections?.();
+    (server as Server | undefined)?.closeAllConnections?.();
     await withinDeadline(RELEASE_MS, released.catch(() => undefined));
     const report: StopReport = { terminated: remaining.length, destroyed: pending.length, refusedWhileStopping: this.refusedWhileStopping, graceMs };
     if (report.terminated + report.destroyed > 0) this.options.log.event('central-system', 'note', { kind: 'stopped-forcibly', ...report });

@@ -27,6 +27,8 @@ export const ACTIONS = {
   'local-list-failure': { side: 'charge-point', instruction: 'Bring the charger into a state in which storing a Local Authorization List fails (enabled: {enabled}).', params: ['enabled'] },
   'installation-failure': { side: 'charge-point', instruction: 'Make the charger fail to install the firmware it is sent next, e.g. give it an image it rejects (enabled: {enabled}).', params: ['enabled'] },
   'upload-failure': { side: 'charge-point', instruction: 'Make the charger\'s diagnostics uploads fail, e.g. block its route to the harness (enabled: {enabled}).', params: ['enabled'] },
+  // Security white paper A00.FR.005: a lower security profile is set out of band, never over OCPP.
+  'set-security-profile': { side: 'charge-point', instruction: 'Reconfigure the charger, out of band (not over OCPP), to connect with security profile {profile}.', params: ['chargePointId', 'profile'] },
   // In the Central System (an operator in the CSMS's UI, or a CI trigger API).
   'remote-start': { side: 'central-system', instruction: 'In the CSMS, start a charge remotely on charge point {chargePointId}, connector {connectorId}, for idTag {idTag} (charging profile: {chargingProfile}).', params: ['chargePointId', 'connectorId', 'idTag', 'chargingProfile'] },
   'remote-stop': { side: 'central-system', instruction: 'In the CSMS, stop transaction {transactionId} of charge point {chargePointId} remotely.', params: ['chargePointId', 'transactionId'] },
