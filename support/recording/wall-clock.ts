@@ -4,6 +4,8 @@
  */
 let lastMs = Number.NaN;
 let lastIso = '';
+let quotedFor = '';
+let quoted = '""';
 
 export function wallClock(now = Date.now()): string {
   if (now !== lastMs) {
@@ -11,4 +13,13 @@ export function wallClock(now = Date.now()): string {
     lastIso = new Date(now).toISOString();
   }
   return lastIso;
+}
+
+/** `JSON.stringify(time)`, serialised once for the records that share a time (consecutive records mostly do). */
+export function quotedTime(time: string): string {
+  if (time !== quotedFor) {
+    quotedFor = time;
+    quoted = JSON.stringify(time);
+  }
+  return quoted;
 }
