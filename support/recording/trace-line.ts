@@ -24,6 +24,20 @@ const FRAME_FIELDS = new Set([
 ]);
 const MAX_FIELDS = FRAME_FIELDS.size;
 
+/** The JSON of the few values `direction` and `kind` take (anything else is serialised). */
+function word(value: string): string {
+  switch (value) {
+    case 'in': return '"in"';
+    case 'out': return '"out"';
+    case 'CALL': return '"CALL"';
+    case 'CALLRESULT': return '"CALLRESULT"';
+    case 'CALLERROR': return '"CALLERROR"';
+    case 'INVALID': return '"INVALID"';
+    case 'IGNORED': return '"IGNORED"';
+    default: return q(value);
+  }
+}
+
 const num = (n: number): string => (Number.isFinite(n) ? String(n) : 'null');
 const list = (a: readonly unknown[]): string => (a.length === 0 ? '[]' : q(a));
 
@@ -60,7 +74,7 @@ function payloadJson(r: FrameRecord, known: PayloadJson): string {
 export function traceLine(record: TraceRecord, known?: PayloadJson): string {
   if (record.type !== 'frame' || !hasOnlyFrameFields(record)) return q(record);
   const r = record;
-  let s = `{"type":"frame","seq":${num(r.seq)},"time":${quotedTime(r.time)},"mono":${num(r.mono)},"connection":${label(r.connection)},"direction":${q(r.direction)},"raw":${q(r.raw)},"kind":${q(r.kind)}`;
+  let s = `{"type":"frame","seq":${num(r.seq)},"time":${quotedTime(r.time)},"mono":${num(r.mono)},"connection":${label(r.connection)},"direction":${word(r.direction)},"raw":${q(r.raw)},"kind":${word(r.kind)}`;
   if (r.id !== undefined) s += `,"id":${q(r.id)}`;
   if (r.action !== undefined) s += `,"action":${q(r.action)}`;
   if (r.payload !== undefined) s += `,"payload":${payloadJson(r, known)}`;
