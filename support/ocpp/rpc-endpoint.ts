@@ -17,7 +17,7 @@ import { ResponseDeadlines } from './response-deadlines';
 import { SchemaValidator, type SchemaViolation, type ValidationResult, formatViolations } from '../schemas/schema-validator';
 import type { FrameRecord } from '../recording/frame-record';
 import { PAYLOAD_IN_RAW, type PayloadJson } from '../recording/trace-line';
-import { wallClock } from '../recording/wall-clock';
+import { monoNow, roundMs, wallClock } from '../recording/wall-clock';
 import type { WireLog } from '../recording/wire-log';
 import { HarnessError } from '../reporting/errors';
 
@@ -109,7 +109,7 @@ export class RpcEndpoint {
 
   /** Handles one text message from the peer. Never throws. */
   receive(raw: string): void {
-    const receivedAt = performance.now();
+    const receivedAt = monoNow();
     const parsed = parseFrame(raw);
     const { log, connection } = this.options;
     if (!parsed.ok) {
@@ -198,23 +198,23 @@ export class RpcEndpoint {
     }
     const payloadJson = JSON.stringify(reply.result);
     const raw = callResultText(id, payloadJson);
-    const now = performance.now();
+    const now = monoNow();
     this.transmit({
       type: 'frame', seq: 0, time: wallClock(), mono: now, connection: this.options.connection, direction: 'out', raw, kind: 'CALLRESULT', id, action,
-      payload: reply.result, problems: [], violations: violationsOf(check), latencyMs: now - receivedAt,
+      payload: reply.result, problems: [], violations: violationsOf(check), latencyMs: roundMs(now - receivedAt),
     }, payloadJson);
   }
 
   private sendError(id: string, code: CallErrorCode, description: string, receivedAt: number, details: Record<string, unknown> = {}, action?: string): void {
     const raw = serializeFrame({ type: CALLERROR, id, code, description, details });
     const record = this.outgoing(raw, { kind: 'CALLERROR', id, action, errorCode: code, errorDescription: description, errorDetails: details, violations: [] });
-    record.latencyMs = record.mono - receivedAt;
+    record.latencyMs = roundMs(record.mono - receivedAt);
     this.transmit(record);
   }
 
   /** The record of a frame the harness sends, stamped now. */
   private outgoing(raw: string, fields: Omit<FrameRecord, 'type' | 'seq' | 'time' | 'mono' | 'connection' | 'direction' | 'raw' | 'problems'>): FrameRecord {
-    return { type: 'frame', seq: 0, time: wallClock(), mono: performance.now(), connection: this.options.connection, direction: 'out', raw, problems: [], ...fields };
+    return { type: 'frame', seq: 0, time: wallClock(), mono: monoNow(), connection: this.options.connection, direction: 'out', raw, problems: [], ...fields };
   }
 
   /** Records the frame (before it is on the wire: a crash in between still leaves the record) and sends it. */
@@ -246,7 +246,7 @@ export class RpcEndpoint {
       errorCode: frame.type === CALLERROR ? frame.code : undefined,
       errorDescription: frame.type === CALLERROR ? frame.description : undefined,
       errorDetails: frame.type === CALLERROR ? frame.details : undefined,
-      problems, violations, latencyMs: pending ? receivedAt - pending.sentAt : undefined,
+      problems, violations, latencyMs: pending ? roundMs(receivedAt - pending.sentAt) : undefined,
     }, payloadJson);
     if (!pending) return; // recorded; the protocol monitor judges an unknown or late id
     this.pending.delete(frame.id);
@@ -317,14 +317,14 @@ export class RpcEndpoint {
     const timeoutMs = options.timeoutMs ?? this.options.defaultTimeoutMs;
     return new Promise<CallOutcome>((resolve, reject) => {
       const record = this.transmit({
-        type: 'frame', seq: 0, time: wallClock(), mono: performance.now(), connection: this.options.connection, direction: 'out', raw, kind: 'CALL', id, action,
+        type: 'frame', seq: 0, time: wallClock(), mono: monoNow(), connection: this.options.connection, direction: 'out', raw, kind: 'CALL', id, action,
         payload, problems: [], violations, deliberate: options.deliberate,
       }, payloadJson);
       if (!record) {
         reject(new ConnectionClosed(action, 'the frame could not be sent'));
         return;
       }
-      const sentAt = performance.now();
+      const sentAt = record.mono;
       const entry: Pending = { action, sentAt, request: record, resolve, reject };
       this.pending.set(id, entry);
       this.deadlines.add(entry, timeoutMs, () => {

@@ -52,3 +52,15 @@ test('consecutive records of one time and connection serialise them right, and a
   const c = frame({ direction: 'in', kind: 'CALL', connection: 'CP2', time: '2026-12-03T20:00:00.002Z' });
   for (const r of [a, b, c, a]) same(r);
 });
+
+test('times kept to the µs are written so that they read back as the same numbers; others as JSON.stringify writes them', () => {
+  for (const mono of [0, 1, 0.001, 0.01, 0.1, 12.5, 1234.567, 98765.432, 3600000.999, 1e9 + 0.001]) {
+    same(frame({ direction: 'in', kind: 'CALLRESULT', mono, latencyMs: mono }));
+    assert.equal(JSON.parse(traceLine(frame({ direction: 'in', kind: 'CALL', mono }))).mono, mono);
+  }
+  for (const mono of [1234.5678901234, -1.5, 1 / 3, Number.MAX_SAFE_INTEGER]) same(frame({ direction: 'in', kind: 'CALLRESULT', mono, latencyMs: mono }));
+  for (let i = 0; i < 2000; i++) {
+    const mono = Math.round(Math.random() * 1e12) / 1000;
+    assert.equal(JSON.parse(traceLine(frame({ direction: 'in', kind: 'CALL', mono }))).mono, mono);
+  }
+});

@@ -39,6 +39,19 @@ function word(value: string): string {
 }
 
 const num = (n: number): string => (Number.isFinite(n) ? String(n) : 'null');
+
+/**
+ * A time in ms: one kept to the µs (`monoNow`, `roundMs`) is written as its integer µs with the decimal point put in,
+ * which reads back as the same number (both are the double nearest to that decimal); any other through `String`.
+ */
+function ms(n: number): string {
+  const us = Math.round(n * 1000);
+  if (!(us >= 0 && us <= Number.MAX_SAFE_INTEGER && us / 1000 === n)) return num(n);
+  const whole = Math.floor(us / 1000);
+  const frac = us - whole * 1000;
+  if (frac === 0) return String(whole);
+  return `${whole}.${frac < 10 ? '00' : frac < 100 ? '0' : ''}${frac}`;
+}
 const list = (a: readonly unknown[]): string => (a.length === 0 ? '[]' : q(a));
 
 /** Connection labels as JSON strings: a trace has few, each on thousands of lines. */
@@ -74,7 +87,7 @@ function payloadJson(r: FrameRecord, known: PayloadJson): string {
 export function traceLine(record: TraceRecord, known?: PayloadJson): string {
   if (record.type !== 'frame' || !hasOnlyFrameFields(record)) return q(record);
   const r = record;
-  let s = `{"type":"frame","seq":${num(r.seq)},"time":${quotedTime(r.time)},"mono":${num(r.mono)},"connection":${label(r.connection)},"direction":${word(r.direction)},"raw":${q(r.raw)},"kind":${word(r.kind)}`;
+  let s = `{"type":"frame","seq":${num(r.seq)},"time":${quotedTime(r.time)},"mono":${ms(r.mono)},"connection":${label(r.connection)},"direction":${word(r.direction)},"raw":${q(r.raw)},"kind":${word(r.kind)}`;
   if (r.id !== undefined) s += `,"id":${q(r.id)}`;
   if (r.action !== undefined) s += `,"action":${q(r.action)}`;
   if (r.payload !== undefined) s += `,"payload":${payloadJson(r, known)}`;
@@ -82,7 +95,7 @@ export function traceLine(record: TraceRecord, known?: PayloadJson): string {
   if (r.errorDescription !== undefined) s += `,"errorDescription":${q(r.errorDescription)}`;
   if (r.errorDetails !== undefined) s += `,"errorDetails":${q(r.errorDetails)}`;
   s += `,"problems":${list(r.problems)},"violations":${list(r.violations)}`;
-  if (r.latencyMs !== undefined) s += `,"latencyMs":${num(r.latencyMs)}`;
+  if (r.latencyMs !== undefined) s += `,"latencyMs":${ms(r.latencyMs)}`;
   if (r.deliberate !== undefined) s += `,"deliberate":${q(r.deliberate)}`;
   return `${s}}`;
 }

@@ -1,3 +1,18 @@
+import { performance } from 'node:perf_hooks';
+
+/**
+ * A record's monotonic time, ms to the µs (what any duration of the harness needs): a number the trace line writes
+ * with integer arithmetic, not the full double-to-text conversion of performance.now()'s 17 digits.
+ */
+export function monoNow(): number {
+  return Math.round(performance.now() * 1000) / 1000;
+}
+
+/** A duration in ms to the µs, as `monoNow` keeps times. */
+export function roundMs(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
 /**
  * The wall-clock time of a record, ISO 8601 UTC with milliseconds. Formatted once per millisecond, not once per
  * record: under load many frames share a millisecond, and `toISOString` is the costly part.

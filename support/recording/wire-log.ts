@@ -15,11 +15,10 @@
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { flushOnExit } from './flush-on-exit';
 import type { ConnectionEventKind, ConnectionEventRecord, FrameRecord, TraceRecord } from './frame-record';
 import { type PayloadJson, traceLine } from './trace-line';
-import { wallClock } from './wall-clock';
+import { monoNow, wallClock } from './wall-clock';
 
 export type TraceListener = (record: TraceRecord) => void;
 
@@ -136,7 +135,7 @@ export class WireLog {
    *   payload is the last element of `raw`: `PAYLOAD_IN_RAW`), so that the trace line need not serialise it again.
    */
   frame(record: Omit<FrameRecord, 'seq' | 'type' | 'time' | 'mono'> & { time?: string; mono?: number }, payloadJson?: PayloadJson): FrameRecord {
-    const full: FrameRecord = { type: 'frame', seq: 0, time: record.time ?? wallClock(), mono: record.mono ?? performance.now(), ...record };
+    const full: FrameRecord = { type: 'frame', seq: 0, time: record.time ?? wallClock(), mono: record.mono ?? monoNow(), ...record };
     this.append(full, payloadJson);
     return full;
   }
@@ -148,7 +147,7 @@ export class WireLog {
   }
 
   event(connection: string, event: ConnectionEventKind, detail: Record<string, unknown> = {}): ConnectionEventRecord {
-    const record: ConnectionEventRecord = { type: 'event', seq: 0, time: wallClock(), mono: performance.now(), connection, event, detail };
+    const record: ConnectionEventRecord = { type: 'event', seq: 0, time: wallClock(), mono: monoNow(), connection, event, detail };
     this.append(record);
     return record;
   }
