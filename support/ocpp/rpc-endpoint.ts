@@ -170,7 +170,10 @@ export class RpcEndpoint {
       answer.then((r) => this.answer(id, action, r, receivedAt), (e: unknown) => this.handlerFailed(id, action, e, receivedAt));
       return;
     }
-    this.answer(id, action, answer, receivedAt);
+    // Answered after the frames that came with this one (one microtask, no promise chain): a CALL the SUT sent
+    // before it could have seen this answer is then seen while this CALL is still unanswered (OCPP-J 1.6 §4.1.1).
+    const ready = answer;
+    queueMicrotask(() => this.answer(id, action, ready, receivedAt));
   }
 
   private handlerFailed(id: string, action: string, e: unknown, receivedAt: number): void {
