@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFrame, serializeFrame } from './frame';
+import { callResultText, callText, parseFrame, payloadText, serializeFrame } from './frame';
 
 // OCPP-J 1.6 §4: framing of CALL, CALLRESULT and CALLERROR; parsing never throws.
 
@@ -99,4 +99,45 @@ test('a CALLERROR with four elements is flagged', () => {
   const r = parseFrame('[4,"1","GenericError","no details"]');
   assert.ok(r.ok);
   assert.ok(r.problems.some((p) => /5 elements/.test(p.message)));
+});
+
+test('callText and callResultText give the text serializeFrame gives, from the payload serialised already', () => {
+  const payload = { connectorId: 1, status: 'Available', note: 'a "quoted" \\ back\u2028slash' };
+  assert.equal(callText('id"1', 'StatusNotification', JSON.stringify(payload)), serializeFrame({ type: 2, id: 'id"1', action: 'StatusNotification', payload }));
+  assert.equal(callResultText('x', JSON.stringify(payload)), serializeFrame({ type: 3, id: 'x', payload }));
+});
+
+test('payloadText finds the payload\'s own text in a frame, whatever the spacing and escapes before it', () => {
+  const cases: Array<[string, 2 | 3]> = [
+    ['[2,"19223201","BootNotification",{"chargePointVendor":"V","chargePointModel":"M"}]', 2],
+    [` [ 2 , ${JSON.stringify('a"],\\')} , ${JSON.stringify('Heart"beat')} ,\n { "x" : [1, {"y": "]"}] } \r\n] `, 2],
+    ['[3,"19223201",{"currentTime":"2013-02-01T20:53:32.486Z"}]', 3],
+    ['[3.0,"a,b",{}]', 3],
+    ['[3, "id" ,\t{"nested":{"a":[]}}\n]', 3],
+  ];
+  for (const [raw, type] of cases) {
+    const parsed = parseFrame(raw);
+    assert.ok(parsed.ok && parsed.payloadLast, raw);
+    const text = payloadText(raw, type);
+    assert.ok(text !== undefined, raw);
+    assert.deepEqual(JSON.parse(text), parsed.frame.type === 4 ? undefined : parsed.frame.payload, raw);
+  }
+});
+
+test('payloadText gives up on a frame not laid out as a CALL or CALLRESULT with an object payload', () => {
+  assert.equal(payloadText('[2,"a","Heartbeat",null]', 2), undefined, 'null is not the {} the record holds');
+  assert.equal(payloadText('[3,"a",[1]]', 3), undefined);
+  assert.equal(payloadText('{"not":"an array"}', 3), undefined);
+  assert.equal(payloadText('[2,"unterminated', 2), undefined);
+  assert.equal(payloadText('[3,"a",{}', 3), undefined);
+});
+
+test('payloadLast: the payload is an object and the last element, so that the trace may copy its text', () => {
+  const last = (raw: string): boolean => { const r = parseFrame(raw); return r.ok && r.payloadLast; };
+  assert.equal(last('[2,"a","Heartbeat",{}]'), true);
+  assert.equal(last('[3,"a",{}]'), true);
+  assert.equal(last('[2,"a","Heartbeat",{},"extra"]'), false, 'a fifth element follows the payload');
+  assert.equal(last('[3,"a",{},1]'), false);
+  assert.equal(last('[2,"a","Heartbeat",null]'), false, 'a null payload is recorded as {}');
+  assert.equal(last('[4,"a","GenericError","",{}]'), false, 'a CALLERROR has no payload');
 });

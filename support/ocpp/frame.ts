@@ -39,8 +39,11 @@ export interface FrameProblem {
 }
 
 export type ParseResult =
-  /** A frame that can be processed; `problems` lists what is wrong with it nonetheless. */
-  | { readonly ok: true; readonly frame: Frame; readonly problems: readonly FrameProblem[] }
+  /**
+   * A frame that can be processed; `problems` lists what is wrong with it nonetheless. `payloadLast`: the payload is
+   * an object and the frame's last element (a CALL of 4 elements, a CALLRESULT of 3), so `payloadText` finds it.
+   */
+  | { readonly ok: true; readonly frame: Frame; readonly problems: readonly FrameProblem[]; readonly payloadLast: boolean }
   /**
    * A frame that cannot be processed. `replyTo` is set when it is a CALL whose id is known, so that a receiver
    * can answer with `replyCode` (OCPP-J 1.6 §4.2.3); `ignored` marks an unknown message type id (§4.1.3).
@@ -120,7 +123,7 @@ export function parseFrame(raw: string): ParseResult {
       });
     }
     problems.push(...payloadProblems(payload, action, 'OCPP-J 1.6 §4.2.1'));
-    return { ok: true, frame: { type: CALL, id, action, payload: payload ?? {} }, problems };
+    return { ok: true, frame: { type: CALL, id, action, payload: payload ?? {} }, problems, payloadLast: value.length === 4 && payload !== null };
   }
 
   if (typeId === CALLRESULT) {
@@ -131,7 +134,7 @@ export function parseFrame(raw: string): ParseResult {
       return fail(`the CALLRESULT payload is ${Array.isArray(payload) ? 'an array' : typeof payload}, not an object`, 'OCPP-J 1.6 §4.2.2', { typeId, id });
     }
     problems.push(...payloadProblems(payload, 'CALLRESULT', 'OCPP-J 1.6 §4.2.2'));
-    return { ok: true, frame: { type: CALLRESULT, id, payload: payload ?? {} }, problems };
+    return { ok: true, frame: { type: CALLRESULT, id, payload: payload ?? {} }, problems, payloadLast: value.length === 3 && payload !== null };
   }
 
   // CALLERROR, §4.2.3: exactly 5 elements; code from Table 7; description a string; details an object ({} if none).
@@ -163,6 +166,7 @@ export function parseFrame(raw: string): ParseResult {
       details: details ?? {},
     },
     problems,
+    payloadLast: false,
   };
 }
 
@@ -178,6 +182,70 @@ export function serializeFrame(frame: Frame): string {
   }
 }
 
+/**
+ * A CALL or CALLRESULT whose payload is serialised already (`payloadJson`, the JSON.stringify of it): the same text
+ * as `serializeFrame`, and the caller keeps the payload's text for the trace line.
+ */
+export function callText(id: string, action: string, payloadJson: string): string {
+  return `[${CALL},${JSON.stringify(id)},${JSON.stringify(action)},${payloadJson}]`;
+}
+
+export function callResultText(id: string, payloadJson: string): string {
+  return `[${CALLRESULT},${JSON.stringify(id)},${payloadJson}]`;
+}
+
 export function describeFrameType(type: number): 'CALL' | 'CALLRESULT' | 'CALLERROR' {
   return type === CALL ? 'CALL' : type === CALLRESULT ? 'CALLRESULT' : 'CALLERROR';
+}
+
+const isJsonSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+function skipSpace(raw: string, i: number): number {
+  while (i < raw.length && isJsonSpace(raw.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The end of the string or number that starts at `i` (a string's closing quote included); -1 if neither. */
+function skipScalar(raw: string, i: number): number {
+  if (raw.charCodeAt(i) === 0x22) {
+    for (let j = i + 1; j < raw.length; j++) {
+      const c = raw.charCodeAt(j);
+      if (c === 0x5c) j++;
+      else if (c === 0x22) return j + 1;
+    }
+    return -1;
+  }
+  let j = i;
+  while (j < raw.length) {
+    const c = raw.charCodeAt(j);
+    if (c === 0x2c || c === 0x5d || isJsonSpace(c)) break;
+    j++;
+  }
+  return j > i ? j : -1;
+}
+
+/**
+ * The JSON text of the payload inside `raw`, a frame that `parseFrame` accepted with its payload (an object, not
+ * null) as the last element: a CALL of exactly 4 elements or a CALLRESULT of exactly 3. Lets a trace line copy the
+ * payload's text instead of serialising the parsed payload again (JSON.parse of either gives the same value).
+ * undefined when `raw` is not laid out so (the caller then serialises the payload).
+ */
+export function payloadText(raw: string, type: typeof CALL | typeof CALLRESULT): string | undefined {
+  let i = skipSpace(raw, 0);
+  if (raw.charCodeAt(i) !== 0x5b) return undefined;
+  // The elements before the payload: message type id, message id and, for a CALL, the action.
+  for (let n = type === CALL ? 3 : 2; n > 0; n--) {
+    i = skipScalar(raw, skipSpace(raw, i + 1));
+    if (i < 0) return undefined;
+    i = skipSpace(raw, i);
+    if (raw.charCodeAt(i) !== 0x2c) return undefined;
+  }
+  const start = skipSpace(raw, i + 1);
+  let end = raw.length;
+  while (end > start && isJsonSpace(raw.charCodeAt(end - 1))) end--;
+  if (raw.charCodeAt(end - 1) !== 0x5d) return undefined;
+  end--;
+  while (end > start && isJsonSpace(raw.charCodeAt(end - 1))) end--;
+  // An object, as `parseFrame` required: null would not be the {} the record holds.
+  return raw.charCodeAt(start) === 0x7b && raw.charCodeAt(end - 1) === 0x7d ? raw.slice(start, end) : undefined;
 }

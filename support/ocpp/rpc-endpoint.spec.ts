@@ -149,3 +149,47 @@ test('sendRaw transmits malformed text and records it as deliberate', () => {
   ep.sendRaw('[7,"x7","GetConfiguration",{}]');
   assert.equal(records[1]?.id, 'x7', 'an unknown message type keeps its id, so that an answer to it can be matched');
 });
+
+test('a handler that answers at once is answered after the frames that came with its CALL (one microtask); a promise is awaited; a throw is an InternalError and a harness error', async () => {
+  const handlers = new HandlerTable()
+    .setDefault('Reset', () => result({ status: 'Accepted' }))
+    .setDefault('ClearCache', () => Promise.resolve(result({ status: 'Accepted' })))
+    .setDefault('UnlockConnector', () => {
+      throw new Error('broken handler');
+    });
+  const { ep, sent, harnessErrors } = endpoint({ handlers });
+  ep.receive('[2,"s1","Reset",{"type":"Soft"}]');
+  // A second CALL of the same read arrives while the first is still unanswered (OCPP-J 1.6 §4.1.1 can see it).
+  ep.receive('[2,"s2","Reset",{"type":"Soft"}]');
+  assert.equal(sent.length, 0, 'not answered inside receive');
+  await Promise.resolve();
+  assert.deepEqual(sent.slice(0, 2), [[3, 's1', { status: 'Accepted' }], [3, 's2', { status: 'Accepted' }]], 'answered in the next microtask, in order');
+  ep.receive('[2,"a1","ClearCache",{}]');
+  await tick();
+  assert.deepEqual(sent[2], [3, 'a1', { status: 'Accepted' }]);
+  ep.receive('[2,"t1","UnlockConnector",{"connectorId":1}]');
+  assert.deepEqual(sent[3]?.slice(0, 3), [4, 't1', 'InternalError']);
+  assert.match(harnessErrors[0] ?? '', /UnlockConnector handler failed: broken handler/);
+});
+
+test('every frame of a round trip is in the trace file, its payload the JSON value sent or received', async () => {
+  const { mkdtempSync, readFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const file = join(mkdtempSync(join(tmpdir(), 'rpc-')), 'trace.jsonl');
+  const log = new WireLog(file);
+  const handlers = new HandlerTable().setDefault('Reset', () => result({ status: 'Accepted' }));
+  const sent: string[] = [];
+  const ep = new RpcEndpoint({ connection: 'CSMS', plays: 'ChargePoint', log, handlers, defaultTimeoutMs: 500, send: (raw) => sent.push(raw) });
+  const pending = ep.call('Heartbeat', {});
+  await tick();
+  ep.receive(`[3, ${JSON.stringify(JSON.parse(sent[0] as string)[1])} , {"currentTime" : "2026-12-03T20:00:00Z"}]`);
+  await pending;
+  ep.receive('[2,"r1","Reset",{"type":"Soft"}]');
+  await Promise.resolve();
+  log.close();
+  const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; direction: string; payload: unknown });
+  assert.deepEqual(lines.map((l) => [l.direction, l.kind, l.payload]), [
+    ['out', 'CALL', {}], ['in', 'CALLRESULT', { currentTime: '2026-12-03T20:00:00Z' }], ['in', 'CALL', { type: 'Soft' }], ['out', 'CALLRESULT', { status: 'Accepted' }],
+  ]);
+});

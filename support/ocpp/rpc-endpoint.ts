@@ -11,11 +11,13 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { canReceive, isKnownAction, messageName } from './actions';
 import { codeForSchemaKeyword, type CallErrorCode } from './call-error-codes';
-import { CALL, CALLERROR, CALLRESULT, type Frame, type FrameProblem, type ParseResult, parseFrame, serializeFrame } from './frame';
+import { CALL, CALLERROR, CALLRESULT, callResultText, callText, type Frame, type FrameProblem, type ParseResult, parseFrame, serializeFrame } from './frame';
 import type { CallHandler, HandlerReply, HandlerTable, IncomingCall } from './handler-table';
 import { ResponseDeadlines } from './response-deadlines';
-import { SchemaValidator, type SchemaViolation, formatViolations } from '../schemas/schema-validator';
+import { SchemaValidator, type SchemaViolation, type ValidationResult, formatViolations } from '../schemas/schema-validator';
 import type { FrameRecord } from '../recording/frame-record';
+import { PAYLOAD_IN_RAW, type PayloadJson } from '../recording/trace-line';
+import { monoNow, roundMs, wallClock } from '../recording/wall-clock';
 import type { WireLog } from '../recording/wire-log';
 import { HarnessError } from '../reporting/errors';
 
@@ -107,7 +109,7 @@ export class RpcEndpoint {
 
   /** Handles one text message from the peer. Never throws. */
   receive(raw: string): void {
-    const receivedAt = performance.now();
+    const receivedAt = monoNow();
     const parsed = parseFrame(raw);
     const { log, connection } = this.options;
     if (!parsed.ok) {
@@ -121,11 +123,13 @@ export class RpcEndpoint {
       return;
     }
     const frame = parsed.frame;
-    if (frame.type === CALL) this.receiveCall(frame.id, frame.action, frame.payload as Record<string, unknown>, raw, [...parsed.problems], receivedAt);
-    else this.receiveResponse(frame, raw, [...parsed.problems], receivedAt);
+    const problems = parsed.problems.length === 0 ? [] : [...parsed.problems];
+    const payloadJson = parsed.payloadLast ? PAYLOAD_IN_RAW : undefined;
+    if (frame.type === CALL) this.receiveCall(frame.id, frame.action, frame.payload as Record<string, unknown>, raw, problems, receivedAt, payloadJson);
+    else this.receiveResponse(frame, raw, problems, receivedAt, payloadJson);
   }
 
-  private receiveCall(id: string, action: string, payload: Record<string, unknown>, raw: string, problems: FrameProblem[], receivedAt: number): void {
+  private receiveCall(id: string, action: string, payload: Record<string, unknown>, raw: string, problems: FrameProblem[], receivedAt: number, payloadJson: PayloadJson): void {
     const { log, connection, plays } = this.options;
     let violations: SchemaViolation[] = [];
     let reply: HandlerReply | undefined;
@@ -136,11 +140,13 @@ export class RpcEndpoint {
       problems.push({ level: 'NOTE', rule: 'OCPP-J 1.6 §4.2.3', message: `${action} is not sent to a ${plays === 'CentralSystem' ? 'Central System' : 'Charge Point'}; answered NotSupported` });
       reply = { error: { code: 'NotSupported', description: `${action} is not supported by a ${plays}` } };
     } else {
-      violations = [...this.validator.validate(action, 'req', payload).violations];
+      violations = violationsOf(this.validator.validate(action, 'req', payload));
       const first = violations[0];
       if (first) reply = { error: { code: codeForSchemaKeyword(first.keyword), description: first.message, details: { pointer: first.pointer, keyword: first.keyword } } };
     }
-    const record = log.frame({ connection, direction: 'in', raw, kind: 'CALL', id, action, payload, problems, violations });
+    const record = log.frameRecord({
+      type: 'frame', seq: 0, time: wallClock(), mono: receivedAt, connection, direction: 'in', raw, kind: 'CALL', id, action, payload, problems, violations,
+    }, payloadJson);
     const call: IncomingCall = { id, action, payload, connection };
     this.options.onCall?.(call, record);
     if (reply) {
@@ -152,17 +158,29 @@ export class RpcEndpoint {
       this.answer(id, action, { error: { code: 'NotSupported', description: `${action} is not supported by the harness's emulated ${plays}` } }, receivedAt);
       return;
     }
-    Promise.resolve()
-      .then(() => handler(call))
-      .then(
-        (r) => this.answer(id, action, r, receivedAt),
-        (e: unknown) => {
-          const message = (e as Error)?.message ?? String(e);
-          log.event(connection, 'error', { kind: 'handler-error', action, id, message });
-          this.options.onHarnessError?.(`the harness's ${action} handler failed: ${message}`);
-          this.answer(id, action, { error: { code: 'InternalError', description: 'the harness failed to build its answer' } }, receivedAt);
-        },
-      );
+    // A handler that answers at once is answered at once; only a promise is awaited.
+    let answer: HandlerReply | Promise<HandlerReply>;
+    try {
+      answer = handler(call);
+    } catch (e) {
+      this.handlerFailed(id, action, e, receivedAt);
+      return;
+    }
+    if (isPromise(answer)) {
+      answer.then((r) => this.answer(id, action, r, receivedAt), (e: unknown) => this.handlerFailed(id, action, e, receivedAt));
+      return;
+    }
+    // Answered after the frames that came with this one (one microtask, no promise chain): a CALL the SUT sent
+    // before it could have seen this answer is then seen while this CALL is still unanswered (OCPP-J 1.6 §4.1.1).
+    const ready = answer;
+    queueMicrotask(() => this.answer(id, action, ready, receivedAt));
+  }
+
+  private handlerFailed(id: string, action: string, e: unknown, receivedAt: number): void {
+    const message = (e as Error)?.message ?? String(e);
+    this.options.log.event(this.options.connection, 'error', { kind: 'handler-error', action, id, message });
+    this.options.onHarnessError?.(`the harness's ${action} handler failed: ${message}`);
+    this.answer(id, action, { error: { code: 'InternalError', description: 'the harness failed to build its answer' } }, receivedAt);
   }
 
   private answer(id: string, action: string, reply: HandlerReply, receivedAt: number): void {
@@ -181,47 +199,58 @@ export class RpcEndpoint {
       this.options.log.event(this.options.connection, 'error', { kind: 'invalid-outgoing', action, violations });
       this.options.onHarnessError?.(`the harness answered ${action}.req with an invalid ${action}.conf: ${violations}`);
     }
-    const raw = serializeFrame({ type: CALLRESULT, id, payload: reply.result });
-    this.transmit(raw, { kind: 'CALLRESULT', id, action, payload: reply.result, violations: [...check.violations], latencyMs: performance.now() - receivedAt });
+    const payloadJson = JSON.stringify(reply.result);
+    const raw = callResultText(id, payloadJson);
+    const now = monoNow();
+    this.transmit({
+      type: 'frame', seq: 0, time: wallClock(), mono: now, connection: this.options.connection, direction: 'out', raw, kind: 'CALLRESULT', id, action,
+      payload: reply.result, problems: [], violations: violationsOf(check), latencyMs: roundMs(now - receivedAt),
+    }, payloadJson);
   }
 
   private sendError(id: string, code: CallErrorCode, description: string, receivedAt: number, details: Record<string, unknown> = {}, action?: string): void {
     const raw = serializeFrame({ type: CALLERROR, id, code, description, details });
-    this.transmit(raw, {
-      kind: 'CALLERROR', id, action, errorCode: code, errorDescription: description, errorDetails: details, violations: [],
-      latencyMs: performance.now() - receivedAt,
-    });
+    const record = this.outgoing(raw, { kind: 'CALLERROR', id, action, errorCode: code, errorDescription: description, errorDetails: details, violations: [] });
+    record.latencyMs = roundMs(record.mono - receivedAt);
+    this.transmit(record);
   }
 
-  private transmit(raw: string, fields: Omit<FrameRecord, 'type' | 'seq' | 'time' | 'mono' | 'connection' | 'direction' | 'raw' | 'problems'> & { problems?: FrameProblem[] }): FrameRecord | undefined {
+  /** The record of a frame the harness sends, stamped now. */
+  private outgoing(raw: string, fields: Omit<FrameRecord, 'type' | 'seq' | 'time' | 'mono' | 'connection' | 'direction' | 'raw' | 'problems'>): FrameRecord {
+    return { type: 'frame', seq: 0, time: wallClock(), mono: monoNow(), connection: this.options.connection, direction: 'out', raw, problems: [], ...fields };
+  }
+
+  /** Records the frame (before it is on the wire: a crash in between still leaves the record) and sends it. */
+  private transmit(record: FrameRecord, payloadJson?: PayloadJson): FrameRecord | undefined {
     const { log, connection } = this.options;
-    const record = log.frame({ connection, direction: 'out', raw, problems: [], ...fields });
+    log.frameRecord(record, payloadJson);
     try {
-      this.options.send(raw);
+      this.options.send(record.raw);
     } catch (e) {
       log.event(connection, 'error', { kind: 'send-failed', seq: record.seq, message: (e as Error).message });
       return undefined;
     }
-    if (fields.kind !== 'CALL' && fields.id !== undefined) this.options.onAnswer?.(fields.id, record);
+    if (record.kind !== 'CALL' && record.id !== undefined) this.options.onAnswer?.(record.id, record);
     return record;
   }
 
-  private receiveResponse(frame: Exclude<Frame, { type: typeof CALL }>, raw: string, problems: FrameProblem[], receivedAt: number): void {
+  private receiveResponse(frame: Exclude<Frame, { type: typeof CALL }>, raw: string, problems: FrameProblem[], receivedAt: number, payloadJson: PayloadJson): void {
     const { log, connection } = this.options;
     const pending = this.pending.get(frame.id);
     const action = pending?.action;
     let violations: SchemaViolation[] = [];
     if (frame.type === CALLRESULT && action) {
-      violations = [...this.validator.validate(action, 'conf', frame.payload).violations];
+      violations = violationsOf(this.validator.validate(action, 'conf', frame.payload));
     }
-    const record = log.frame({
+    const record = log.frameRecord({
+      type: 'frame', seq: 0, time: wallClock(), mono: receivedAt,
       connection, direction: 'in', raw, kind: frame.type === CALLRESULT ? 'CALLRESULT' : 'CALLERROR', id: frame.id, action,
       payload: frame.type === CALLRESULT ? frame.payload : undefined,
       errorCode: frame.type === CALLERROR ? frame.code : undefined,
       errorDescription: frame.type === CALLERROR ? frame.description : undefined,
       errorDetails: frame.type === CALLERROR ? frame.details : undefined,
-      problems, violations, latencyMs: pending ? receivedAt - pending.sentAt : undefined,
-    });
+      problems, violations, latencyMs: pending ? roundMs(receivedAt - pending.sentAt) : undefined,
+    }, payloadJson);
     if (!pending) return; // recorded; the protocol monitor judges an unknown or late id
     this.pending.delete(frame.id);
     this.deadlines.delete(pending);
@@ -236,19 +265,21 @@ export class RpcEndpoint {
    * Sends a CALL and waits for its CALLRESULT or CALLERROR. The payload is validated first: an invalid payload is a
    * harness error unless `deliberate`. Rejects with `ResponseTimeout` or `ConnectionClosed`.
    */
-  async call(action: string, payload: Record<string, unknown>, options: CallOptions = {}): Promise<CallOutcome> {
+  call(action: string, payload: Record<string, unknown>, options: CallOptions = {}): Promise<CallOutcome> {
+    // Not `async`: the promise returned is the response's own, without the extra turns an async wrapper costs.
     let violations: SchemaViolation[] = [];
     if (isKnownAction(action)) {
-      violations = [...this.validator.validate(action, 'req', payload).violations];
+      violations = violationsOf(this.validator.validate(action, 'req', payload));
       if (violations.length > 0 && !options.deliberate) {
-        throw new HarnessError(`the harness built an invalid ${messageName(action, 'req')}: ${formatViolations(violations)}`);
+        return Promise.reject(new HarnessError(`the harness built an invalid ${messageName(action, 'req')}: ${formatViolations(violations)}`));
       }
     } else if (!options.deliberate) {
-      throw new HarnessError(`the harness tried to send "${action}", which is not an OCPP 1.6 action`);
+      return Promise.reject(new HarnessError(`the harness tried to send "${action}", which is not an OCPP 1.6 action`));
     }
     const id = options.messageId ?? randomUUID();
-    const raw = serializeFrame({ type: CALL, id, action, payload });
-    return this.inTurn(options, () => this.sendAndAwait(raw, id, action, payload, violations, options));
+    const payloadJson = JSON.stringify(payload) ?? 'null';
+    const raw = callText(id, action, payloadJson);
+    return this.inTurn(options, () => this.sendAndAwait(raw, id, action, payload, violations, options, payloadJson));
   }
 
   /**
@@ -283,17 +314,20 @@ export class RpcEndpoint {
     else this.busy = false;
   };
 
-  private sendAndAwait(raw: string, id: string, action: string, payload: unknown, violations: SchemaViolation[], options: CallOptions): Promise<CallOutcome> {
+  private sendAndAwait(raw: string, id: string, action: string, payload: unknown, violations: SchemaViolation[], options: CallOptions, payloadJson?: string): Promise<CallOutcome> {
     if (this.closed !== undefined) return Promise.reject(new ConnectionClosed(action, this.closed));
     if (this.pending.has(id) && !options.deliberate) return Promise.reject(new HarnessError(`message id "${id}" is already pending`));
     const timeoutMs = options.timeoutMs ?? this.options.defaultTimeoutMs;
     return new Promise<CallOutcome>((resolve, reject) => {
-      const record = this.transmit(raw, { kind: 'CALL', id, action, payload, violations, deliberate: options.deliberate });
+      const record = this.transmit({
+        type: 'frame', seq: 0, time: wallClock(), mono: monoNow(), connection: this.options.connection, direction: 'out', raw, kind: 'CALL', id, action,
+        payload, problems: [], violations, deliberate: options.deliberate,
+      }, payloadJson);
       if (!record) {
         reject(new ConnectionClosed(action, 'the frame could not be sent'));
         return;
       }
-      const sentAt = performance.now();
+      const sentAt = record.mono;
       const entry: Pending = { action, sentAt, request: record, resolve, reject };
       this.pending.set(id, entry);
       this.deadlines.add(entry, timeoutMs, () => {
@@ -310,7 +344,7 @@ export class RpcEndpoint {
     const kind = parsed.ok ? (parsed.frame.type === CALL ? 'CALL' : parsed.frame.type === CALLRESULT ? 'CALLRESULT' : 'CALLERROR') : 'INVALID';
     const id = parsed.ok ? parsed.frame.id : parsed.id;
     const action = parsed.ok && parsed.frame.type === CALL ? parsed.frame.action : undefined;
-    return this.transmit(raw, { kind, id, action, violations: [], deliberate: true, payload: payloadOf(parsed) });
+    return this.transmit(this.outgoing(raw, { kind, id, action, violations: [], deliberate: true, payload: payloadOf(parsed) }));
   }
 
   /** Number of the harness's CALLs awaiting a response. */
@@ -327,6 +361,15 @@ export class RpcEndpoint {
       p.reject(new ConnectionClosed(p.action, reason));
     }
   }
+}
+
+/** A record's own list of violations (none: a new empty one, not the validator's shared frozen one). */
+function violationsOf(result: ValidationResult): SchemaViolation[] {
+  return result.valid ? [] : [...result.violations];
+}
+
+function isPromise<T>(x: T | Promise<T>): x is Promise<T> {
+  return typeof (x as { then?: unknown } | null)?.then === 'function';
 }
 
 function payloadOf(parsed: ParseResult): unknown {

@@ -145,3 +145,14 @@ test('takeFirst times out naming every alternative and what arrived instead', as
   assert.equal(e.awaited, 'StopTransaction.req or BootNotification.req');
   assert.ok(e.meanwhile.some((m) => /Heartbeat\.req/.test(m)), e.message);
 });
+
+test('records seen while no wait runs are not kept; a wait still hears what arrives during it', async () => {
+  const box = new Mailbox();
+  for (let i = 0; i < 5000; i++) box.observe(frame({ direction: 'in', kind: 'CALL', action: 'Heartbeat', id: `before-${i}` }));
+  const waiting = box.take({ action: 'Authorize' }, 30);
+  setTimeout(() => box.observe(frame({ direction: 'in', kind: 'CALL', action: 'Heartbeat', id: 'during', payload: {} })), 5);
+  const e = await waiting.then(() => undefined, (x: unknown) => x);
+  assert.ok(e instanceof WaitTimeout);
+  assert.equal(e.meanwhile.length, 1, e.message);
+  assert.match(e.meanwhile[0] ?? '', /Heartbeat\.req/);
+});

@@ -64,7 +64,12 @@ interface Waiter {
 export class Mailbox {
   private readonly queue: ReceivedCall[] = [];
   private readonly waiters = new Set<Waiter>();
+  /**
+   * The connection's records since the oldest wait now running began, for its "arrived meanwhile"; nothing is kept
+   * while no wait runs (most of the time under load), so a frame costs no more than noting its number.
+   */
   private readonly history: TraceRecord[] = [];
+  private lastSeen = 0;
   private closedReason: string | undefined;
   /** The connection that feeds the mailbox now. */
   private feeder: object | undefined;
@@ -77,6 +82,12 @@ export class Mailbox {
 
   /** Every record of the connection, for "arrived meanwhile" (the connection feeds it). */
   observe(record: TraceRecord): void {
+    this.lastSeen = record.seq;
+    if (this.waiters.size === 0) {
+      // The waits are over (their timeouts read the history already): forget it.
+      if (this.history.length > 0) this.history.length = 0;
+      return;
+    }
     this.history.push(record);
     if (this.history.length > 2000) this.history.splice(0, 1000);
   }
@@ -99,7 +110,7 @@ export class Mailbox {
   }
 
   private lastSeq(): number {
-    return this.history.length === 0 ? 0 : (this.history[this.history.length - 1] as TraceRecord).seq;
+    return this.lastSeen;
   }
 
   /** Unconsumed CALLs, oldest first. */

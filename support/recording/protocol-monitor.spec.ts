@@ -119,3 +119,15 @@ test('an answer to a deliberate frame of an unknown message type is not a respon
   );
   assert.deepEqual(m.findings(), []);
 });
+
+test('a timestamp of 2000 whose offset puts it before 2000 UTC is still found; years from 2001 on are not', () => {
+  const m = watch(
+    frame({ direction: 'in', kind: 'CALL', id: 'y1', action: 'StatusNotification', payload: { timestamp: '2000-01-01T00:30:00+01:00' } }),
+    frame({ direction: 'in', kind: 'CALL', id: 'y2', action: 'StatusNotification', payload: { timestamp: '2001-01-01T00:30:00+14:00' } }),
+    frame({ direction: 'in', kind: 'CALL', id: 'y3', action: 'StatusNotification', payload: { timestamp: '0999-01-01T00:00:00Z' } }),
+  );
+  assert.deepEqual(m.findings().filter((f) => f.rule === 'OCPP 1.6 §4.2').map((f) => f.message.slice(0, 40)), [
+    '/timestamp = "2000-01-01T00:30:00+01:00"',
+    '/timestamp = "0999-01-01T00:00:00Z" lies',
+  ]);
+});

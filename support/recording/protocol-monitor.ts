@@ -14,8 +14,9 @@ export type FrameCheck = (record: FrameRecord) => Finding[];
 interface ConnectionState {
   /** Message ids of CALLs the SUT sent on this connection (OCPP-J 1.6 §4.1.4: unique per sender and connection). */
   readonly sutCallIds: Set<string>;
-  /** CALLs from the SUT the harness has not answered yet, and whether the harness holds the answer on purpose. */
-  readonly unanswered: Map<string, { action: string; held: boolean }>;
+  /** CALLs from the SUT the harness has not answered yet (id → action), and those it holds the answer to on purpose. */
+  readonly unanswered: Map<string, string>;
+  readonly held: Set<string>;
   /** CALLs the harness sent that await an answer, and those that timed out. */
   readonly harnessPending: Map<string, string>;
   readonly harnessTimedOut: Map<string, string>;
@@ -73,7 +74,7 @@ export class ProtocolMonitor {
   private state(connection: string): ConnectionState {
     let s = this.connections.get(connection);
     if (!s) {
-      s = { sutCallIds: new Set(), unanswered: new Map(), harnessPending: new Map(), harnessTimedOut: new Map() };
+      s = { sutCallIds: new Set(), unanswered: new Map(), held: new Set(), harnessPending: new Map(), harnessTimedOut: new Map() };
       this.connections.set(connection, s);
     }
     return s;
@@ -89,8 +90,7 @@ export class ProtocolMonitor {
       state.harnessPending.delete(id);
       state.harnessTimedOut.set(id, action ?? String(record.detail['action'] ?? '?'));
     } else if (kind === 'reply-held') {
-      const entry = state.unanswered.get(id);
-      if (entry) entry.held = true;
+      if (state.unanswered.has(id)) state.held.add(id);
     }
   }
 
@@ -99,7 +99,7 @@ export class ProtocolMonitor {
     // A deliberate frame of an unknown message type may be ignored or answered (OCPP-J 1.6 §4.1.3): an answer to
     // its id is not a response to nothing.
     if (record.kind === 'INVALID' && record.deliberate && record.id !== undefined) state.harnessPending.set(record.id, 'a malformed frame');
-    if ((record.kind === 'CALLRESULT' || record.kind === 'CALLERROR') && record.id !== undefined) state.unanswered.delete(record.id);
+    if ((record.kind === 'CALLRESULT' || record.kind === 'CALLERROR') && record.id !== undefined && state.unanswered.delete(record.id)) state.held.delete(record.id);
   }
 
   private observeSut(record: FrameRecord, state: ConnectionState): void {
@@ -112,11 +112,12 @@ export class ProtocolMonitor {
         this.add(record, 'SHALL', 'protocol violation', 'OCPP-J 1.6 §4.1.4', `message id "${record.id}" of this ${record.action}.req was already used by an earlier CALL on this connection`);
       }
       state.sutCallIds.add(record.id);
-      const waiting = firstNotHeld(state.unanswered);
+      const waiting = state.unanswered.size === 0 ? undefined : firstNotHeld(state);
       if (waiting) {
-        this.add(record, 'SHOULD', 'protocol violation', 'OCPP-J 1.6 §4.1.1', `${record.action}.req was sent while ${waiting[1].action}.req ("${waiting[0]}") was still unanswered`);
+        this.add(record, 'SHOULD', 'protocol violation', 'OCPP-J 1.6 §4.1.1', `${record.action}.req was sent while ${waiting[1]}.req ("${waiting[0]}") was still unanswered`);
       }
-      state.unanswered.set(record.id, { action: record.action ?? '?', held: false });
+      state.held.delete(record.id);
+      state.unanswered.set(record.id, record.action ?? '?');
     }
     if ((record.kind === 'CALLRESULT' || record.kind === 'CALLERROR') && record.id !== undefined) {
       if (state.harnessPending.has(record.id)) {
@@ -145,6 +146,7 @@ export class ProtocolMonitor {
       const value = object[key];
       if (typeof value === 'string') {
         if (isArray || !DATE_TIME_FIELDS.has(key)) continue;
+        if (isAfter2000(value)) continue;
         const here = `${pointer}/${key}`;
         const t = Date.parse(value);
         const formatBroken = record.violations.some((v) => v.pointer === here && v.keyword === 'format');
@@ -158,9 +160,24 @@ export class ProtocolMonitor {
   }
 }
 
+/**
+ * A date-time that starts with a year from 2001 on ("2026-…") cannot lie before 2000, whatever follows (an offset
+ * moves it by less than a day): no need to parse it. Anything else is parsed.
+ */
+function isAfter2000(value: string): boolean {
+  if (value.length < 5 || value.charCodeAt(4) !== 0x2d) return false;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = value.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return false;
+    year = year * 10 + d;
+  }
+  return year > 2000;
+}
+
 /** The first CALL of the SUT still unanswered whose answer the harness does not hold on purpose. */
-function firstNotHeld(unanswered: ReadonlyMap<string, { action: string; held: boolean }>): [string, { action: string }] | undefined {
-  for (const entry of unanswered) if (!entry[1].held) return entry;
+function firstNotHeld(state: ConnectionState): [string, string] | undefined {
+  for (const entry of state.unanswered) if (!state.held.has(entry[0])) return entry;
   return undefined;
 }
 

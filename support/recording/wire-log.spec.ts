@@ -137,3 +137,30 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     assertEveryFrame(file, end);
   });
 }
+
+test('a listener of one connection hears that connection only; unsubscribing stops it', () => {
+  const log = new WireLog();
+  const heard: string[] = [];
+  const all: string[] = [];
+  log.subscribe((r) => all.push(r.connection));
+  const stop = log.subscribe((r) => heard.push(r.connection), 'CP1');
+  log.frame(heartbeat);
+  log.frame({ ...heartbeat, connection: 'CP2' });
+  log.event('CP1', 'close', {});
+  stop();
+  log.frame(heartbeat);
+  assert.deepEqual(heard, ['CP1', 'CP1']);
+  assert.deepEqual(all, ['CP1', 'CP2', 'CP1', 'CP1']);
+});
+
+test('a batch larger than the write buffer and text beyond ASCII reach the file whole', () => {
+  const run = join(dir, 'big.jsonl');
+  const log = new WireLog(run, { flushIntervalMs: 3_600_000 });
+  const wide = 'é€😀'.repeat(20_000);
+  for (let i = 0; i < 50; i++) log.frame({ ...heartbeat, id: String(i), raw: `[2,"${i}","DataTransfer",{"data":"${wide}"}]` });
+  log.flush();
+  const got = lines(run);
+  assert.equal(got.length, 50);
+  assert.ok(got.every((l, i) => l['id'] === String(i) && (l['raw'] as string).includes(wide)));
+  log.close();
+});

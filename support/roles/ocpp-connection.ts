@@ -76,9 +76,7 @@ export class OcppConnection extends EventEmitter {
       },
       onHarnessError: ctx.onHarnessError,
     });
-    this.unsubscribe = ctx.log.subscribe((r) => {
-      if (r.connection === label) mailbox.observe(r);
-    });
+    this.unsubscribe = ctx.log.subscribe((r) => mailbox.observe(r), label);
     ws.on('message', (data: RawData, isBinary: boolean) => this.onMessage(data, isBinary));
     ws.on('close', (code: number, reason: Buffer) => this.onClose(code, reason.toString()));
     ws.on('error', (e: Error) => ctx.log.event(label, 'error', { kind: 'socket-error', message: e.message }));
@@ -116,12 +114,10 @@ export class OcppConnection extends EventEmitter {
   }
 
   /** Sends a CALL and returns its outcome; a missing answer is a conformance failure of `rule`. */
-  async call(action: string, payload: Record<string, unknown>, rule: RuleContext, options: CallOptions = {}): Promise<CallOutcome> {
-    try {
-      return await this.endpoint.call(action, payload, options);
-    } catch (e) {
+  call(action: string, payload: Record<string, unknown>, rule: RuleContext, options: CallOptions = {}): Promise<CallOutcome> {
+    return this.endpoint.call(action, payload, options).catch((e: unknown) => {
       throw explain(e, rule, `a response to ${action}.req`, this.expectations.who);
-    }
+    });
   }
 
   /** Sends a raw (possibly malformed) CALL and awaits the response to its id. */
