@@ -63,14 +63,18 @@ export function securityHandlers(table: HandlerTable, security: ChargePointSecur
       }
       return result({ status: 'NotImplemented' });
     })
-    .setDefault('CertificateSigned', async ({ payload }) => {
-      const why = security.rejectSignedCertificates ? 'the scenario makes it reject every certificate' : await signedCertificateProblem(String(payload['certificateChain']), security, context, identity);
-      security.lastSignedVerdict = why ? { status: 'Rejected', why } : { status: 'Accepted' };
-      if (!why && security.pendingKey) {
-        security.credential = { cert: String(payload['certificateChain']), key: security.pendingKey.keyPem };
-        security.pendingKey = undefined;
-      }
-      return result({ status: why ? 'Rejected' : 'Accepted' });
+    .setDefault('CertificateSigned', ({ payload }) => {
+      const verdict = (async (): Promise<{ status: 'Accepted' | 'Rejected'; why?: string }> => {
+        const why = security.rejectSignedCertificates ? 'the scenario makes it reject every certificate' : await signedCertificateProblem(String(payload['certificateChain']), security, context, identity);
+        if (!why && security.pendingKey) {
+          security.credential = { cert: String(payload['certificateChain']), key: security.pendingKey.keyPem };
+          security.pendingKey = undefined;
+        }
+        return why ? { status: 'Rejected', why } : { status: 'Accepted' };
+      })();
+      // Set before the first await: the step that waits for the request reads it.
+      security.signedVerdict = verdict;
+      return verdict.then((v) => result({ status: v.status }));
     })
     .setDefault('InstallCertificate', async ({ payload }) => {
       const type = String(payload['certificateType']);

@@ -44,6 +44,8 @@ export interface HandshakeEvidence {
   readonly url: string;
   readonly offered: string;
   readonly handshake?: TlsHandshake;
+  /** The Central System's leaf certificate, PEM (public: for the certificate checks, never a key). */
+  readonly peerPem?: string;
   readonly error?: string;
 }
 
@@ -71,7 +73,7 @@ export class ChargePointSecurity {
   /** The private key of the CSR it sent last (A02.FR.02), until a certificate for it arrives. */
   pendingKey: { readonly keyPem: string; readonly publicKeyDer: Buffer } | undefined;
   /** What its CertificateSigned.conf said, and why (A02.FR.06). */
-  lastSignedVerdict: { readonly status: 'Accepted' | 'Rejected'; readonly why?: string } | undefined;
+  signedVerdict: Promise<{ readonly status: 'Accepted' | 'Rejected'; readonly why?: string }> | undefined;
   /** A ChangeConfiguration it Accepted, applied when it reconnects (A01.FR.01, A05.FR.05–07). */
   nextPassword: Buffer | undefined;
   nextProfile: number | undefined;
@@ -165,8 +167,10 @@ export class ChargePointSecurity {
   /** Records the handshake of an opened socket (wss), or the error of one that failed. */
   record(label: string, url: string, offered: string, socket: unknown, error?: string): void {
     const s = socket as TLSSocket | undefined;
-    const handshake = s && typeof s.getProtocol === 'function' ? tlsHandshake(s) : undefined;
-    this.evidence.push({ label, url, offered, ...(handshake ? { handshake } : {}), ...(error ? { error } : {}) });
+    const handshake = s && typeof s.getProtocol === 'function' && s.getProtocol() ? tlsHandshake(s) : undefined;
+    const raw = handshake ? s?.getPeerCertificate()?.raw : undefined;
+    const peerPem = raw ? `-----BEGIN CERTIFICATE-----\n${raw.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n` : undefined;
+    this.evidence.push({ label, url, offered, ...(handshake ? { handshake } : {}), ...(peerPem ? { peerPem } : {}), ...(error ? { error } : {}) });
   }
 
   /** The evidence as Markdown (attachment tls-handshake.md). */
