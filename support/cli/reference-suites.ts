@@ -55,6 +55,16 @@ export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
       'EXT_SEC_101', 'EXT_SEC_102', 'EXT_SEC_103', 'EXT_SEC_104', 'EXT_SEC_105', 'EXT_SEC_106', 'EXT_SEC_107', 'EXT_SEC_108', 'EXT_SEC_109',
     ],
   },
+  {
+    role: 'central-system',
+    file: 'reference-central-system-security.json',
+    mainFile: 'reference-central-system.json',
+    // The security white paper (issue 13), Central System under test: the main configuration does not declare the
+    // Security profile; this one serves profiles 1 (main port), 2 and 3 (TLS ports) with a test PKI made per run.
+    scenarios: ['TC_073_CSMS', 'TC_074_CSMS', 'TC_075_1_CSMS', 'TC_075_2_CSMS', 'TC_076_CSMS', 'TC_077_CSMS', 'TC_078_CSMS', 'TC_079_CSMS', 'TC_080_CSMS',
+      'TC_081_CSMS', 'TC_083_CSMS', 'TC_085_CSMS', 'TC_086_CSMS', 'TC_087_CSMS', 'EXT_SEC_201', 'EXT_SEC_202', 'EXT_SEC_203', 'EXT_SEC_204', 'EXT_SEC_205',
+      'EXT_SEC_206', 'EXT_SEC_207', 'EXT_SEC_208', 'EXT_SEC_209', 'EXT_SEC_210', 'EXT_SEC_211', 'EXT_SEC_212'],
+  },
 ];
 
 export function sutPath(root: string, file: string): string {

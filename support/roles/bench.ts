@@ -19,7 +19,8 @@ import type { Actuator } from '../sut/actuators/actuator';
 import { createActuator } from '../sut/actuators/create-actuator';
 import { IdentityAllocator } from '../sut/identity-allocator';
 import { launchReferenceCentralSystem, launchReferenceChargePoint, type RunningReference } from '../sut/reference-launcher';
-import type { SutConfig } from '../sut/sut-config';
+import { supportedProfiles, type SutConfig } from '../sut/sut-config';
+import { centralSystemTestPki, chargePointCertificate, type CentralSystemTestPki } from './charge-point/security-pki';
 import { type DeadlineEnd, withinDeadline } from './deadline';
 import { RunNotes } from '../reporting/run-notes';
 import { createSecurityTransport, wantsSecurity } from './central-system/security-setup';
@@ -91,6 +92,9 @@ export class Bench {
   private readonly referenceLog: string[] = [];
   /** Run notes of this worker (shown in summary.md and at the console's end). */
   readonly notes: RunNotes;
+  /** Central System under test with the Security profile: the run's PKI and the endpoint per security profile. */
+  securityPki?: CentralSystemTestPki;
+  securityEndpoints: Readonly<Record<string, string>> = {};
 
   private constructor(readonly sut: SutConfig, readonly options: BenchOptions) {
     this.log = new WireLog(join(options.reportsDir, 'traces', `worker-${options.worker}.jsonl`));
@@ -158,12 +162,15 @@ export class Bench {
   }
 
   private async openForCentralSystem(): Promise<void> {
+    // The security white paper's cases need certificates: made once per worker, only when the SUT declares Security.
+    if (supportedProfiles(this.sut).includes('Security')) this.securityPki = await centralSystemTestPki(this.sut);
     if (this.sut.reference) {
-      this.reference = await launchReferenceCentralSystem(this.sut, this.referenceLogger);
+      this.reference = await launchReferenceCentralSystem(this.sut, this.referenceLogger, this.securityPki);
       this.csmsUrl = this.reference.csmsUrl;
     } else {
       this.csmsUrl = this.sut.centralSystem!.url;
     }
+    this.securityEndpoints = { [String(this.sut.security.profile)]: this.csmsUrl!, ...this.sut.security.endpoints, ...this.reference?.securityUrls };
     this.actuator = createActuator(this.sut, this.reference?.apiUrl);
   }
 
@@ -183,8 +190,26 @@ export class Bench {
       onFinding: (f) => this.report(f),
       onHarnessError: (m) => this.harnessError(m),
       connectivity: this.connectivity,
+      ...(this.securityPki ? { security: this.chargePointSecurity(identity, password) } : {}),
       ...overrides,
     });
+  }
+
+  /** An emulated Charge Point's security settings (white paper §2): the SUT's profile, its endpoints and the run's PKI. */
+  private chargePointSecurity(identity: string, password: string | undefined): NonNullable<ChargePointClientOptions['security']> {
+    const pki = this.securityPki!;
+    const { profile, cpoName, serialNumber } = this.sut.security;
+    const ca = pki.chargePointCa;
+    return {
+      profile,
+      endpoints: this.securityEndpoints,
+      ...(password !== undefined ? { password: Buffer.from(password, 'utf8') } : {}),
+      centralSystemRoots: pki.centralSystemRoot ? [pki.centralSystemRoot] : [],
+      ...(ca ? { certificate: () => chargePointCertificate(ca, serialNumber ?? identity, cpoName), chargePointCa: ca.certPem } : {}),
+      cpoName,
+      ...(serialNumber ? { serialNumber } : {}),
+      ...(pki.manufacturerRoot ? { manufacturerRoot: pki.manufacturerRoot } : {}),
+    };
   }
 
   report(finding: Finding): void {

@@ -402,3 +402,15 @@ export async function createTestPki(options: TestPkiOptions): Promise<TestPki> {
   ]);
   return { centralSystemRoot, centralSystemServer, chargePointClient, manufacturerRoot, firmwareSigning };
 }
+
+/** A Credential from PEM texts (a CA given in files), for signing CSRs and issuing certificates. */
+export async function credentialFromPem(certPem: string, keyPem: string): Promise<Credential> {
+  const certificate = new x509.X509Certificate(certPem);
+  const algo = certificate.publicKey.algorithm as { name: string; namedCurve?: string; modulusLength?: number };
+  const algorithm: KeyAlgorithm = algo.name === 'ECDSA' ? (algo.namedCurve === 'P-384' ? 'ECDSA-P384' : 'ECDSA-P256') : 'RSA-2048';
+  const importParams = algo.name === 'ECDSA' ? { name: 'ECDSA', namedCurve: algo.namedCurve ?? 'P-256' } : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+  const der = Buffer.from(keyPem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
+  const privateKey = await webcrypto.subtle.importKey('pkcs8', der, importParams, true, ['sign']) as CryptoKey;
+  const publicKey = await certificate.publicKey.export(importParams, ['verify']) as unknown as CryptoKey;
+  return { certificate, keys: { privateKey, publicKey }, certPem, keyPem, algorithm };
+}

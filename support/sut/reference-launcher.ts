@@ -5,7 +5,9 @@
  */
 import { startReferenceCentralSystem } from '../../fixtures/reference/central-system';
 import { startReferenceChargePoint } from '../../fixtures/reference/charge-point';
+import type { ReferenceSecurityOptions, SecurityProfile } from '../../fixtures/reference/central-system/security';
 import { ConfigError } from '../reporting/errors';
+import type { CentralSystemTestPki } from '../roles/charge-point/security-pki';
 import type { SutConfig } from './sut-config';
 import type { TestPki } from '../security/pki';
 
@@ -14,6 +16,8 @@ export interface RunningReference {
   readonly apiUrl: string;
   /** The reference Central System's OCPP-J endpoint URL. */
   readonly csmsUrl?: string;
+  /** The reference Central System's endpoint per security profile it serves. */
+  readonly securityUrls?: Readonly<Record<number, string>>;
   stop(): Promise<void>;
 }
 
@@ -26,7 +30,7 @@ function rethrowAsConfig(e: unknown, what: string): never {
  * on its profile must hold already (a CentralSystemRootCertificate from profile 2, its certificate on profile 3);
  * below that it gets them over OCPP, as a real charger does (InstallCertificate, A02).
  */
-function referenceSecurity(sut: SutConfig, pki: TestPki): Record<string, unknown> {
+function chargePointReferenceSecurity(sut: SutConfig, pki: TestPki): Record<string, unknown> {
   const s = sut.security;
   return {
     profile: s.profile, cpoName: s.cpoName,
@@ -49,7 +53,7 @@ export async function launchReferenceChargePoint(sut: SutConfig, csmsUrl: string
       fixedCable: cp.fixedCable,
       faults: [...sut.reference.faults],
       basicAuthPassword: cp.security.basicAuthPassword,
-      ...(pki ? { security: referenceSecurity(sut, pki) } : {}),
+      ...(pki ? { security: chargePointReferenceSecurity(sut, pki) } : {}),
       log,
     });
     return { apiUrl: running.controlUrl, stop: () => running.stop() };
@@ -60,8 +64,29 @@ export async function launchReferenceChargePoint(sut: SutConfig, csmsUrl: string
 
 const EXPIRED = '2020-01-01T00:00:00Z';
 
-/** Reference Central System on the port of the SUT file's URL (0: a free one), knowing the SUT file's idTags. */
-export async function launchReferenceCentralSystem(sut: SutConfig, log?: (line: string) => void): Promise<RunningReference> {
+/**
+ * The reference's security section from the run's PKI (in memory): the TLS ports of the profiles 2 and 3 the SUT
+ * file declares, its ECDSA and RSA server certificates, the charge point CA with its key (it signs CSRs), the roots
+ * it installs and the firmware signing credential.
+ */
+function centralSystemReferenceSecurity(sut: SutConfig, pki: CentralSystemTestPki): ReferenceSecurityOptions {
+  const ca = pki.chargePointCa;
+  return {
+    profiles: sut.security.profiles.filter((p): p is SecurityProfile => p === 2 || p === 3),
+    serverCertificates: pki.serverCertificates ?? [],
+    ...(ca ? { chargePointCa: { cert: ca.certPem, key: ca.keyPem } } : {}),
+    centralSystemRoot: pki.centralSystemRoot,
+    ...(pki.manufacturerRoot ? { manufacturerRoot: pki.manufacturerRoot } : {}),
+    ...(pki.firmwareSigning ? { firmwareSigning: pki.firmwareSigning } : {}),
+    cpoName: sut.security.cpoName,
+  };
+}
+
+/**
+ * Reference Central System on the port of the SUT file's URL (0: a free one), knowing the SUT file's idTags; with
+ * `pki` (a SUT file with the Security profile), also on a TLS port per security profile 2 and 3.
+ */
+export async function launchReferenceCentralSystem(sut: SutConfig, log?: (line: string) => void, pki?: CentralSystemTestPki): Promise<RunningReference> {
   const cs = sut.centralSystem;
   if (!cs || !sut.reference) throw new ConfigError(`the SUT file ${sut.file} has no centralSystem or reference section`);
   const url = new URL(cs.url);
@@ -84,9 +109,10 @@ export async function launchReferenceCentralSystem(sut: SutConfig, log?: (line: 
         ...((options['idTags'] as []) ?? []),
       ],
       faults: [...sut.reference.faults],
+      ...(pki ? { security: centralSystemReferenceSecurity(sut, pki) } : {}),
       log,
     });
-    return { apiUrl: running.operatorUrl, csmsUrl: running.url, stop: () => running.stop() };
+    return { apiUrl: running.operatorUrl, csmsUrl: running.url, ...(running.securityUrls ? { securityUrls: running.securityUrls } : {}), stop: () => running.stop() };
   } catch (e) {
     return rethrowAsConfig(e, 'Central System');
   }

@@ -144,7 +144,7 @@ export interface SecurityConfig {
   readonly profiles: readonly number[];
   readonly features: readonly SecurityFeature[];
   /** 'generate': a test PKI made per run; else the CAs the SUT trusts, from files. */
-  readonly pki: 'generate' | { readonly centralSystemRoot?: PemPair; readonly manufacturerRoot?: PemPair; readonly firmwareSigning?: PemPair };
+  readonly pki: 'generate' | { readonly centralSystemRoot?: PemPair; readonly manufacturerRoot?: PemPair; readonly firmwareSigning?: PemPair; readonly chargePointCa?: PemPair };
   readonly cpoName: string;
   /** TC_073's AuthorizationKey, hex. */
   readonly newAuthorizationKey: string;
@@ -153,6 +153,8 @@ export interface SecurityConfig {
   /** The name in the harness's server certificate. */
   readonly host: string;
   readonly certificateSignedMaxChainSize?: number;
+  /** Central System under test: its OCPP-J endpoint per security profile (A00.FR.006: one profile per port). */
+  readonly endpoints: Readonly<Record<string, string>>;
 }
 
 export interface SutConfig {
@@ -290,7 +292,8 @@ interface RawSutFile {
     profile?: 0 | 1 | 2 | 3;
     profiles?: number[];
     features?: SecurityFeature[];
-    pki?: 'generate' | Record<'centralSystemRoot' | 'manufacturerRoot' | 'firmwareSigning', { cert: string; key?: string } | undefined>;
+    pki?: 'generate' | Partial<Record<'centralSystemRoot' | 'manufacturerRoot' | 'firmwareSigning' | 'chargePointCa', { cert: string; key?: string } | undefined>>;
+    endpoints?: Record<string, string>;
     cpoName?: string;
     newAuthorizationKey?: string;
     serialNumber?: string;
@@ -446,6 +449,7 @@ function normaliseSecurity(file: string, raw: RawSutFile['security'] = {}): Secu
     ...(raw.serialNumber === undefined ? {} : { serialNumber: raw.serialNumber }),
     host: raw.host ?? '127.0.0.1',
     ...(raw.certificateSignedMaxChainSize === undefined ? {} : { certificateSignedMaxChainSize: raw.certificateSignedMaxChainSize }),
+    endpoints: raw.endpoints ?? {},
   };
 }
 

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
 import type { WireLog } from '../../recording/wire-log';
+import type { ClientTlsOptions } from './security-transport';
 
 export interface HandshakeRequest {
   readonly url: string;
@@ -16,9 +17,11 @@ export interface HandshakeRequest {
   readonly label: string;
   readonly subprotocols: readonly string[];
   readonly headers: Readonly<Record<string, string>>;
-  readonly tls?: { readonly caFile?: string; readonly rejectUnauthorized?: boolean };
+  readonly tls?: { readonly caFile?: string; readonly rejectUnauthorized?: boolean } & ClientTlsOptions;
   readonly withinMs: number;
   readonly log: WireLog;
+  /** Called once with the TLS socket of an opened wss connection, or the error of a failed one (evidence). */
+  readonly onTls?: (socket: unknown, error?: string) => void;
 }
 
 export type HandshakeResult =
@@ -52,19 +55,23 @@ export function openHandshake(req: HandshakeRequest): Promise<HandshakeResult> {
       settled = true;
       resolve(result);
     };
+    const { caFile, ...tls } = req.tls ?? {};
     const ws = new WebSocket(url, [...subprotocols], {
+      ...tls,
       headers: { ...req.headers },
       handshakeTimeout: req.withinMs,
-      ca: req.tls?.caFile ? readFileSync(req.tls.caFile) : undefined,
+      ca: caFile ? readFileSync(caFile) : tls.ca,
       rejectUnauthorized: req.tls?.rejectUnauthorized ?? true,
-    });
+    } as WebSocket.ClientOptions);
     ws.on('unexpected-response', (_r, res: IncomingMessage) => {
+      req.onTls?.(res.socket, `HTTP ${res.statusCode}`);
       log.event(label, 'refused', { url, status: res.statusCode, offered: subprotocols });
       settle({ kind: 'refused', status: res.statusCode, message: `the Central System answered the handshake with HTTP ${res.statusCode}` });
       res.resume();
       ws.terminate();
     });
     ws.on('open', () => {
+      req.onTls?.((ws as unknown as { _socket?: unknown })._socket);
       log.event(label, 'handshake', { url, offered: subprotocols, selected: ws.protocol });
       settle({ kind: 'open', ws });
     });
@@ -76,6 +83,7 @@ export function openHandshake(req: HandshakeRequest): Promise<HandshakeResult> {
         settle({ kind: 'refused', message: e.message, subprotocol: '' });
         return;
       }
+      req.onTls?.(undefined, e.message.split('\n')[0]);
       const code = e.code ?? (/timed out/i.test(e.message) ? 'ETIMEDOUT' : e.message);
       log.event(label, 'error', { url, message: e.message, code });
       settle({ kind: 'no-response', code, message: e.message });

@@ -24,6 +24,8 @@ import { DiagnosticsUploadFlow } from './firmware-diagnostics';
 import { FirmwareUpdateFlow } from './firmware-update';
 import { OCPP16 } from '../central-system/emulated-central-system';
 import { type Connectivity, type HandshakeRequest, isResetWithoutResponse, openHandshake } from './csms-handshake';
+import { ChargePointSecurity, type ChargePointSecuritySettings } from './security-transport';
+import { securityHandlers, type SecurityContext } from './security-handlers';
 
 export interface ChargePointClientOptions {
   /** The Central System's OCPP-J endpoint URL; the identity is appended (OCPP-J 1.6 §3.1.1). */
@@ -44,6 +46,8 @@ export interface ChargePointClientOptions {
   readonly rebootTimeMs?: number;
   /** Shared by the worker's emulated Charge Points: whether the Central System has been reached (default: this one's own). */
   readonly connectivity?: Connectivity;
+  /** The security white paper's profiles (security-transport.ts); without it, `basicAuth` and `tls` as before. */
+  readonly security?: ChargePointSecuritySettings & SecurityContext;
 }
 
 export type HandshakeOutcome =
@@ -76,6 +80,8 @@ export class EmulatedChargePoint {
   /** The firmware update the Central System started (§5.19) and the diagnostics it asked for (§5.9). */
   readonly firmware: FirmwareUpdateFlow;
   readonly diagnostics: DiagnosticsUploadFlow;
+  /** Its security profile, credentials and certificates (white paper §2), when the SUT file has a security section. */
+  readonly security: ChargePointSecurity | undefined;
   private current: OcppConnection | undefined;
   /** Connections replaced by a newer one while still open (a reconnection that left the old socket behind). */
   private readonly earlier: OcppConnection[] = [];
@@ -101,6 +107,8 @@ export class EmulatedChargePoint {
     this.reservations = new EmulatedReservations(this.model);
     this.chargingProfiles = new EmulatedChargingProfiles(this.model);
     this.handlers = chargingProfileHandlers(reservationHandlers(chargePointHandlers(this.model), this.reservations), this.chargingProfiles);
+    this.security = options.security && new ChargePointSecurity(options.security, options.security.manufacturerRoot);
+    if (this.security && options.security) securityHandlers(this.handlers, this.security, options.security, options.identity);
     this.expectations = new Expectations(this.mailbox, sutName('ChargePoint', options.identity));
     this.sessions = new ChargePointSessions(this);
     this.firmware = new FirmwareUpdateFlow(this);
@@ -148,7 +156,11 @@ export class EmulatedChargePoint {
     const { identity, log } = this.options;
     const n = ++this.connections;
     const label = n === 1 ? identity : `${identity}#${n}`;
-    const result = await openHandshake(this.handshakeRequest(label, subprotocols, withinMs));
+    const result = await openHandshake(await this.handshakeRequest(label, subprotocols, withinMs));
+    if (result.kind === 'no-response' && this.security?.tlsRefusal(result.code)) {
+      // A TLS alert or a reset during the TLS handshake: the Central System answered, and refused.
+      return { ok: false, noResponse: true, message: `the TLS handshake failed: ${result.message.split('\n')[0]}` };
+    }
     if (result.kind === 'open') {
       const ws = result.ws;
       this.connectivity.connectedOnce = true;
@@ -187,20 +199,27 @@ export class EmulatedChargePoint {
 
   /** A throw-away connection offering ocpp1.6 only; any HTTP answer shows the Central System is there. */
   private async probeReachable(withinMs: number): Promise<void> {
-    const result = await openHandshake(this.handshakeRequest(`${this.identity}#probe`, [OCPP16], withinMs));
+    const result = await openHandshake(await this.handshakeRequest(`${this.identity}#probe`, [OCPP16], withinMs));
     if (result.kind === 'open') result.ws.close(1000, 'reachability probe');
     if (result.kind !== 'no-response') this.connectivity.connectedOnce = true;
   }
 
   private connectionUrl(): string {
-    return `${this.options.csmsUrl.replace(/\/$/, '')}/${encodeURIComponent(this.identity)}`;
+    const base = this.security ? this.security.endpoint(this.options.csmsUrl) : this.options.csmsUrl;
+    return `${base.replace(/\/$/, '')}/${encodeURIComponent(this.identity)}`;
   }
 
-  private handshakeRequest(label: string, subprotocols: readonly string[], withinMs: number): HandshakeRequest {
+  private async handshakeRequest(label: string, subprotocols: readonly string[], withinMs: number): Promise<HandshakeRequest> {
     const { basicAuth, tls, log, identity } = this.options;
+    const url = this.connectionUrl();
+    if (this.security) {
+      const security = this.security;
+      const next = await security.connection(identity);
+      return { url, label, subprotocols, headers: next.headers, tls: next.tls, withinMs, log, onTls: (socket, error) => security.record(label, url, next.offered, socket, error) };
+    }
     const headers: Record<string, string> = {};
     if (basicAuth) headers['Authorization'] = `Basic ${Buffer.from(`${basicAuth.username ?? identity}:${basicAuth.password}`).toString('base64')}`;
-    return { url: this.connectionUrl(), label, subprotocols, headers, tls, withinMs, log };
+    return { url, label, subprotocols, headers, tls, withinMs, log };
   }
 
   /** Connects and requires success; a refusal is a conformance failure of `rule`. */
