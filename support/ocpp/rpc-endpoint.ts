@@ -72,7 +72,11 @@ interface Pending {
   readonly request: FrameRecord;
   readonly resolve: (o: CallOutcome) => void;
   readonly reject: (e: Error) => void;
+  /** Ends the CALL's turn (OCPP-J 1.6 §4.1.1) as it settles: called once, before resolve or reject. */
+  readonly release: () => void;
 }
+
+const NO_TURN = (): void => undefined;
 
 export interface EndpointOptions {
   /** Connection label in the records (the charge point identity). */
@@ -254,6 +258,7 @@ export class RpcEndpoint {
     if (!pending) return; // recorded; the protocol monitor judges an unknown or late id
     this.pending.delete(frame.id);
     this.deadlines.delete(pending);
+    pending.release();
     if (frame.type === CALLRESULT) {
       pending.resolve({ kind: 'result', payload: frame.payload as Record<string, unknown>, request: pending.request, response: record });
     } else {
@@ -279,7 +284,7 @@ export class RpcEndpoint {
     const id = options.messageId ?? randomUUID();
     const payloadJson = JSON.stringify(payload) ?? 'null';
     const raw = callText(id, action, payloadJson);
-    return this.inTurn(options, () => this.sendAndAwait(raw, id, action, payload, violations, options, payloadJson));
+    return this.inTurn(options, (release) => this.sendAndAwait(release, raw, id, action, payload, violations, options, payloadJson));
   }
 
   /**
@@ -290,22 +295,20 @@ export class RpcEndpoint {
     const parsed = parseFrame(raw);
     const id = options.messageId ?? (parsed.ok ? parsed.frame.id : parsed.id);
     if (id === undefined) throw new HarnessError('callRaw needs a frame with a message id, or options.messageId');
-    return this.inTurn(options, () => this.sendAndAwait(raw, id, action, payloadOf(parsed), [], options));
+    return this.inTurn(options, (release) => this.sendAndAwait(release, raw, id, action, payloadOf(parsed), [], options));
   }
 
-  /** Runs `send` once the harness's previous CALL is answered (OCPP-J 1.6 §4.1.1), unless `concurrent`. */
-  private inTurn(options: CallOptions, send: () => Promise<CallOutcome>): Promise<CallOutcome> {
-    if (options.concurrent) return send();
-    const run = (): Promise<CallOutcome> => {
-      const outcome = send();
-      outcome.then(this.nextTurn, this.nextTurn);
-      return outcome;
-    };
+  /**
+   * Runs `send` once the harness's previous CALL is answered (OCPP-J 1.6 §4.1.1), unless `concurrent`. `send` gets
+   * the function that ends its turn and calls it once, as its outcome settles (no promise chained for it).
+   */
+  private inTurn(options: CallOptions, send: (release: () => void) => Promise<CallOutcome>): Promise<CallOutcome> {
+    if (options.concurrent) return send(NO_TURN);
     if (!this.busy) {
       this.busy = true;
-      return run();
+      return send(this.nextTurn);
     }
-    return new Promise<void>((resolve) => this.turns.push(resolve)).then(run);
+    return new Promise<void>((resolve) => this.turns.push(resolve)).then(() => send(this.nextTurn));
   }
 
   private readonly nextTurn = (): void => {
@@ -314,9 +317,11 @@ export class RpcEndpoint {
     else this.busy = false;
   };
 
-  private sendAndAwait(raw: string, id: string, action: string, payload: unknown, violations: SchemaViolation[], options: CallOptions, payloadJson?: string): Promise<CallOutcome> {
-    if (this.closed !== undefined) return Promise.reject(new ConnectionClosed(action, this.closed));
-    if (this.pending.has(id) && !options.deliberate) return Promise.reject(new HarnessError(`message id "${id}" is already pending`));
+  private sendAndAwait(release: () => void, raw: string, id: string, action: string, payload: unknown, violations: SchemaViolation[], options: CallOptions, payloadJson?: string): Promise<CallOutcome> {
+    if (this.closed !== undefined || (this.pending.has(id) && !options.deliberate)) {
+      release();
+      return Promise.reject(this.closed !== undefined ? new ConnectionClosed(action, this.closed) : new HarnessError(`message id "${id}" is already pending`));
+    }
     const timeoutMs = options.timeoutMs ?? this.options.defaultTimeoutMs;
     return new Promise<CallOutcome>((resolve, reject) => {
       const record = this.transmit({
@@ -324,15 +329,17 @@ export class RpcEndpoint {
         payload, problems: [], violations, deliberate: options.deliberate,
       }, payloadJson);
       if (!record) {
+        release();
         reject(new ConnectionClosed(action, 'the frame could not be sent'));
         return;
       }
       const sentAt = record.mono;
-      const entry: Pending = { action, sentAt, request: record, resolve, reject };
+      const entry: Pending = { action, sentAt, request: record, resolve, reject, release };
       this.pending.set(id, entry);
       this.deadlines.add(entry, timeoutMs, () => {
         this.pending.delete(id);
         this.options.log.event(this.options.connection, 'note', { kind: 'call-timeout', id, action, timeoutMs });
+        release();
         reject(new ResponseTimeout(action, id, performance.now() - sentAt, record));
       });
     });
@@ -358,6 +365,7 @@ export class RpcEndpoint {
     this.deadlines.clear();
     for (const [id, p] of this.pending) {
       this.pending.delete(id);
+      p.release();
       p.reject(new ConnectionClosed(p.action, reason));
     }
   }
