@@ -78,6 +78,10 @@ interface Pending {
 
 const NO_TURN = (): void => undefined;
 
+/** What a caller makes of a failed CALL (e.g. a conformance failure of its rule); by default the error itself. */
+export type ExplainError = (e: unknown) => unknown;
+const asIs: ExplainError = (e) => e;
+
 export interface EndpointOptions {
   /** Connection label in the records (the charge point identity). */
   readonly connection: string;
@@ -268,23 +272,24 @@ export class RpcEndpoint {
 
   /**
    * Sends a CALL and waits for its CALLRESULT or CALLERROR. The payload is validated first: an invalid payload is a
-   * harness error unless `deliberate`. Rejects with `ResponseTimeout` or `ConnectionClosed`.
+   * harness error unless `deliberate`. Rejects with `ResponseTimeout` or `ConnectionClosed`, or with what
+   * `explain` makes of them (the caller's conformance failure), without a promise chained to translate them.
    */
-  call(action: string, payload: Record<string, unknown>, options: CallOptions = {}): Promise<CallOutcome> {
+  call(action: string, payload: Record<string, unknown>, options: CallOptions = {}, explain: ExplainError = asIs): Promise<CallOutcome> {
     // Not `async`: the promise returned is the response's own, without the extra turns an async wrapper costs.
     let violations: SchemaViolation[] = [];
     if (isKnownAction(action)) {
       violations = violationsOf(this.validator.validate(action, 'req', payload));
       if (violations.length > 0 && !options.deliberate) {
-        return Promise.reject(new HarnessError(`the harness built an invalid ${messageName(action, 'req')}: ${formatViolations(violations)}`));
+        return Promise.reject(explain(new HarnessError(`the harness built an invalid ${messageName(action, 'req')}: ${formatViolations(violations)}`)));
       }
     } else if (!options.deliberate) {
-      return Promise.reject(new HarnessError(`the harness tried to send "${action}", which is not an OCPP 1.6 action`));
+      return Promise.reject(explain(new HarnessError(`the harness tried to send "${action}", which is not an OCPP 1.6 action`)));
     }
     const id = options.messageId ?? randomUUID();
     const payloadJson = JSON.stringify(payload) ?? 'null';
     const raw = callText(id, action, payloadJson);
-    return this.inTurn(options, (release) => this.sendAndAwait(release, raw, id, action, payload, violations, options, payloadJson));
+    return this.inTurn(options, (release) => this.sendAndAwait(release, explain, raw, id, action, payload, violations, options, payloadJson));
   }
 
   /**
@@ -295,7 +300,7 @@ export class RpcEndpoint {
     const parsed = parseFrame(raw);
     const id = options.messageId ?? (parsed.ok ? parsed.frame.id : parsed.id);
     if (id === undefined) throw new HarnessError('callRaw needs a frame with a message id, or options.messageId');
-    return this.inTurn(options, (release) => this.sendAndAwait(release, raw, id, action, payloadOf(parsed), [], options));
+    return this.inTurn(options, (release) => this.sendAndAwait(release, asIs, raw, id, action, payloadOf(parsed), [], options));
   }
 
   /**
@@ -317,13 +322,14 @@ export class RpcEndpoint {
     else this.busy = false;
   };
 
-  private sendAndAwait(release: () => void, raw: string, id: string, action: string, payload: unknown, violations: SchemaViolation[], options: CallOptions, payloadJson?: string): Promise<CallOutcome> {
+  private sendAndAwait(release: () => void, explain: ExplainError, raw: string, id: string, action: string, payload: unknown, violations: SchemaViolation[], options: CallOptions, payloadJson?: string): Promise<CallOutcome> {
     if (this.closed !== undefined || (this.pending.has(id) && !options.deliberate)) {
       release();
-      return Promise.reject(this.closed !== undefined ? new ConnectionClosed(action, this.closed) : new HarnessError(`message id "${id}" is already pending`));
+      return Promise.reject(explain(this.closed !== undefined ? new ConnectionClosed(action, this.closed) : new HarnessError(`message id "${id}" is already pending`)));
     }
     const timeoutMs = options.timeoutMs ?? this.options.defaultTimeoutMs;
-    return new Promise<CallOutcome>((resolve, reject) => {
+    return new Promise<CallOutcome>((resolve, rejectAsIs) => {
+      const reject = explain === asIs ? rejectAsIs : (e: Error): void => rejectAsIs(explain(e));
       const record = this.transmit({
         type: 'frame', seq: 0, time: wallClock(), mono: monoNow(), connection: this.options.connection, direction: 'out', raw, kind: 'CALL', id, action,
         payload, problems: [], violations, deliberate: options.deliberate,

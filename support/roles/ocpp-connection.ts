@@ -115,9 +115,7 @@ export class OcppConnection extends EventEmitter {
 
   /** Sends a CALL and returns its outcome; a missing answer is a conformance failure of `rule`. */
   call(action: string, payload: Record<string, unknown>, rule: RuleContext, options: CallOptions = {}): Promise<CallOutcome> {
-    return this.endpoint.call(action, payload, options).catch((e: unknown) => {
-      throw explain(e, rule, `a response to ${action}.req`, this.expectations.who);
-    });
+    return this.endpoint.call(action, payload, options, (e) => explain(e, rule, `a response to ${action}.req`, this.expectations.who));
   }
 
   /** Sends a raw (possibly malformed) CALL and awaits the response to its id. */
