@@ -66,6 +66,10 @@ for (const top of SOURCE_DIRS) {
 const generated = spawnSync(process.execPath, [join(dist, 'scripts', 'generate-validators.js')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 if (generated.status !== 0) process.stderr.write('build: the precompiled schema validators could not be generated; they will be compiled at run time\n');
 
+// The sources' folder for generated validator modules (git-ignored; generated-validators.spec.ts writes there), made
+// now so that its creation later does not make dist/ look stale (support/cli/package-root.ts skips what is inside).
+mkdirSync(join(root, 'support', 'schemas', 'generated'), { recursive: true });
+
 writeFileSync(join(dist, '.build-stamp'), `${new Date().toISOString()}\n`);
 process.stdout.write(`build: dist/ up to date (${copied} files copied, ${removed} stale removed) in ${((Date.now() - started) / 1000).toFixed(1)} s${code === 2 ? ', with type errors' : ''}\n`);
 process.exit(code);

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { distStaleness, PACKAGE_ROOT } from './package-root';
+import { distStaleness, OUTPUTS_AMONG_SOURCES, PACKAGE_ROOT } from './package-root';
 
 function checkout(withSources: boolean): string {
   const root = mkdtempSync(join(tmpdir(), 'package-root-'));
@@ -50,6 +50,28 @@ test('dist/ runs only when built after every source: missing, then fresh, then s
   const later = new Date(Date.now() + 20_000);
   utimesSync(join(root, 'steps', 'deep'), later, later);
   assert.match(distStaleness(root) ?? '', /steps\/deep changed after the build/);
+});
+
+test('generated modules written among the sources after the build (generated-validators.spec.ts) leave dist/ fresh', (t) => {
+  const root = checkout(true);
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const old = new Date(Date.now() - 60_000);
+  for (const o of OUTPUTS_AMONG_SOURCES) mkdirSync(join(root, o), { recursive: true });
+  for (const f of ['package.json', join('support', 'cli', 'main.ts'), join('support', 'cli'), join('support', 'schemas'), 'support']) {
+    utimesSync(join(root, f), old, old);
+  }
+  stamp(root, new Date());
+  const later = new Date(Date.now() + 5_000);
+  for (const o of OUTPUTS_AMONG_SOURCES) {
+    writeFileSync(join(root, o, 'spec-1.js'), '');
+    utimesSync(join(root, o, 'spec-1.js'), later, later);
+    utimesSync(join(root, o), later, later);
+  }
+  assert.equal(distStaleness(root), undefined);
+  // A source beside them still counts.
+  writeFileSync(join(root, 'support', 'schemas', 'x.ts'), '');
+  utimesSync(join(root, 'support', 'schemas', 'x.ts'), later, later);
+  assert.match(distStaleness(root) ?? '', /support\/schemas/);
 });
 
 test('a package installed without its sources runs its dist/ whatever the file times', (t) => {
